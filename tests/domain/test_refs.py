@@ -1,0 +1,121 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planwatch.domain.refs import Ref, parse_ref, parse_risk_level, parse_yes_no, ref_sort_key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OC.A1.0", Ref("OC", "A", 1, 0)),
+        ("oc.a1.2 ", Ref("OC", "A", 1, 2)),
+        ("  PR.B12.7", Ref("PR", "B", 12, 7)),
+        ("<b>SD.E2.3</b>", Ref("SD", "E", 2, 3)),
+        ("OC. B1 .3", Ref("OC", "B", 1, 3)),
+    ],
+)
+def test_refs_are_read_despite_spaces_markup_and_case(text: str, expected: Ref) -> None:
+    assert parse_ref(text) == expected
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", "OC.A1", "OC.A.1.", "OCA1.2", "O.A1.2", "OC.A1.2.3", "Ref", 12, "OC.AB1.2"]
+)
+def test_anything_that_is_not_a_ref_reads_as_none(value: object) -> None:
+    assert parse_ref(value) is None
+
+
+def test_part_zero_is_the_main_action() -> None:
+    assert Ref("OC", "D", 4, 0).is_main
+    assert not Ref("OC", "D", 4, 1).is_main
+
+
+def test_a_sub_action_names_its_main_action() -> None:
+    assert Ref("OC", "B", 1, 7).main_ref == "OC.B1.0"
+    assert Ref("OC", "B", 1, 0).main_ref == "OC.B1.0"
+
+
+def test_a_ref_prints_as_the_council_writes_it() -> None:
+    assert str(Ref("CO", "C", 1, 2)) == "CO.C1.2"
+
+
+def test_sort_key_orders_numbers_as_numbers() -> None:
+    texts = ["OC.A1.10", "OC.A1.9", "OC.A10.0", "OC.A2.0", "OC.A1.0", "CO.A1.1", "OC.B1.0"]
+    refs = [parse_ref(text) for text in texts]
+    ordered = sorted((ref for ref in refs if ref), key=ref_sort_key)
+    assert [str(ref) for ref in ordered] == [
+        "CO.A1.1",
+        "OC.A1.0",
+        "OC.A1.9",
+        "OC.A1.10",
+        "OC.A2.0",
+        "OC.A10.0",
+        "OC.B1.0",
+    ]
+
+
+def test_refs_sort_naturally_without_a_key_too() -> None:
+    assert Ref("OC", "A", 1, 9) < Ref("OC", "A", 1, 10)
+
+
+@given(
+    st.from_regex(r"[A-Z]{2}", fullmatch=True),
+    st.from_regex(r"[A-Z]", fullmatch=True),
+    st.integers(0, 999),
+    st.integers(0, 999),
+)
+def test_a_printed_ref_parses_back_to_itself(
+    theme: str, letter: str, action: int, part: int
+) -> None:
+    ref = Ref(theme, letter, action, part)
+    assert parse_ref(str(ref)) == ref
+    assert parse_ref(f" {str(ref).lower()} ") == ref
+
+
+@given(st.one_of(st.text(), st.integers(), st.none(), st.floats(), st.binary()))
+def test_parsing_refs_never_raises(value: object) -> None:
+    parse_ref(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("High Risk", ("high", True)),
+        ("Medium Risk", ("medium", True)),
+        ("Low Risk", ("low", True)),
+        ("low risk ", ("low", True)),
+        ("N/A", ("not_applicable", True)),
+        ("n/a", ("not_applicable", True)),
+        (None, ("unrated", True)),
+        ("  ", ("unrated", True)),
+        ("Very High", ("unrated", False)),
+        ("On track", ("unrated", False)),
+        ("Amber", ("unrated", False)),
+    ],
+)
+def test_risk_levels(text: object, expected: tuple[str, bool]) -> None:
+    assert parse_risk_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Yes", True),
+        ("yes", True),
+        ("Y", True),
+        ("y", True),
+        (" YES. ", True),
+        (True, True),
+        ("No", False),
+        ("n", False),
+        (None, False),
+        ("", False),
+        (False, False),
+        ("Maybe", None),
+        ("Yes - see commentary", None),
+        ("October", None),
+    ],
+)
+def test_yes_no_flags(value: object, expected: bool | None) -> None:
+    assert parse_yes_no(value) is expected
