@@ -4,6 +4,6 @@ from .base import *  # noqa: F403
 from .base import env_list
 
 DEBUG = True
-SECRET_KEY = "planwatch-development-only-key-never-use-in-production-0123456789"  # noqa: S105
+SECRET_KEY = "planwatch-development-only-key-never-use-in-production-0123456789"
 ALLOWED_HOSTS = env_list("PLANWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

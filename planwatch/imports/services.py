@@ -1,0 +1,342 @@
+"""Applying a parsed tracker to the plan: one transaction, so a bad file changes nothing.
+
+A dry run takes exactly the same path and rolls back at the end, so what it reports is
+what a real import would do.
+"""
+
+import hashlib
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from planwatch.domain.refs import Ref
+from planwatch.domain.statuses import Status
+from planwatch.plans.models import Action, Plan, ProgressUpdate, Theme, Workstream
+
+from .models import DataQualityWarning, ImportRun
+from .parse import ImportWarning, MonthlyEntry, ParsedTracker, TrackerRow, parse_tracker
+from .reader import ProgressCallback, read_tracker
+
+BATCH = 1000
+ACTION_FIELDS = [
+    "theme",
+    "workstream",
+    "is_main",
+    "sort_key",
+    "title",
+    "director_lead",
+    "cabinet_member",
+    "other_leads",
+    "update_owner",
+    "start_text",
+    "start_kind",
+    "start_earliest",
+    "start_latest",
+    "start_note",
+    "due_text",
+    "due_kind",
+    "due_earliest",
+    "due_latest",
+    "due_note",
+    "risk_level",
+    "risk_text",
+    "risk_description",
+    "source_sheet",
+    "source_row",
+    "source_cells",
+]
+# Foreign keys are compared by id so checking an existing action costs no query.
+COMPARED_ACTION_FIELDS = [
+    f"{name}_id" if name in {"theme", "workstream"} else name for name in ACTION_FIELDS
+]
+UPDATE_FIELDS = [
+    "status",
+    "status_text",
+    "commentary",
+    "author_initials",
+    "author_date_text",
+    "change_control",
+    "change_control_text",
+    "source",
+]
+
+
+@dataclass
+class ImportSummary:
+    plan: str
+    filename: str
+    dry_run: bool
+    sheets_read: list[str]
+    sheets_skipped: list[str]
+    themes: int = 0
+    workstreams: int = 0
+    main_actions: int = 0
+    sub_actions: int = 0
+    updates_per_month: dict[str, int] = field(default_factory=dict)
+    actions_created: int = 0
+    actions_updated: int = 0
+    actions_unchanged: int = 0
+    updates_created: int = 0
+    updates_changed: int = 0
+    updates_unchanged: int = 0
+    warnings: int = 0
+    warnings_by_category: dict[str, int] = field(default_factory=dict)
+    import_run_id: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def sort_key(ref: Ref) -> str:
+    return f"{ref.theme}.{ref.letter}.{ref.action:05d}.{ref.part:05d}"
+
+
+def tracker_import(
+    *,
+    path: Path,
+    plan_name: str,
+    dry_run: bool = False,
+    user=None,
+    progress: ProgressCallback | None = None,
+) -> ImportSummary:
+    parsed = parse_tracker(read_tracker(path), progress=progress)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with transaction.atomic():
+        summary = _apply(parsed, plan_name=plan_name, filename=path.name, digest=digest, user=user)
+        summary.dry_run = dry_run
+        if dry_run:
+            summary.import_run_id = None
+            transaction.set_rollback(True)
+    return summary
+
+
+def _apply(
+    parsed: ParsedTracker, *, plan_name: str, filename: str, digest: str, user
+) -> ImportSummary:
+    plan, _ = Plan.objects.get_or_create(name=plan_name)
+    summary = ImportSummary(
+        plan=plan.name,
+        filename=filename,
+        dry_run=False,
+        sheets_read=parsed.sheets_read,
+        sheets_skipped=parsed.sheets_skipped,
+    )
+    warnings = list(parsed.warnings)
+    themes = _themes(plan, parsed)
+    workstreams = _workstreams(themes, parsed.rows)
+    actions = _actions(plan, themes, workstreams, parsed.rows, summary, warnings)
+    _updates(actions, parsed.rows, summary, filename)
+    _refresh_latest_status(plan)
+
+    summary.themes = len({row.theme_code for row in parsed.rows})
+    summary.workstreams = len({(row.theme_code, row.workstream) for row in parsed.rows})
+    summary.main_actions = sum(1 for row in parsed.rows if row.ref.is_main)
+    summary.sub_actions = len(parsed.rows) - summary.main_actions
+    months = Counter(month for row in parsed.rows for month in row.months)
+    summary.updates_per_month = {f"{m:%Y-%m}": months[m] for m in sorted(months)}
+    summary.warnings = len(warnings)
+    summary.warnings_by_category = dict(sorted(Counter(w.category for w in warnings).items()))
+
+    run = ImportRun.objects.create(
+        plan=plan, filename=filename, sha256=digest, imported_by=user, summary={}
+    )
+    DataQualityWarning.objects.bulk_create(
+        [_warning_row(run, plan, warning) for warning in warnings], batch_size=BATCH
+    )
+    summary.import_run_id = run.pk
+    run.summary = summary.as_dict()
+    run.save(update_fields=["summary"])
+    return summary
+
+
+def _warning_row(run: ImportRun, plan: Plan, warning: ImportWarning) -> DataQualityWarning:
+    return DataQualityWarning(
+        import_run=run,
+        plan=plan,
+        sheet=warning.sheet[:100],
+        row=warning.row,
+        column=warning.column[:200],
+        ref=warning.ref,
+        category=warning.category,
+        message=warning.message,
+        value=warning.value,
+    )
+
+
+def _themes(plan: Plan, parsed: ParsedTracker) -> dict[str, Theme]:
+    existing = {theme.code: theme for theme in plan.themes.all()}
+    for code, (name, order) in parsed.themes.items():
+        theme = existing.get(code)
+        if theme is None:
+            existing[code] = Theme.objects.create(plan=plan, code=code, name=name, order=order)
+        elif (theme.name, theme.order) != (name, order):
+            theme.name, theme.order = name, order
+            theme.save(update_fields=["name", "order"])
+    return existing
+
+
+def _workstreams(
+    themes: dict[str, Theme], rows: list[TrackerRow]
+) -> dict[tuple[str, str], Workstream]:
+    existing = {
+        (ws.theme.code, ws.name): ws
+        for ws in Workstream.objects.filter(theme__in=themes.values()).select_related("theme")
+    }
+    per_theme = Counter(code for code, _ in existing)
+    for row in rows:
+        key = (row.theme_code, row.workstream)
+        if key in existing:
+            continue
+        per_theme[row.theme_code] += 1
+        existing[key] = Workstream.objects.create(
+            theme=themes[row.theme_code], name=row.workstream, order=per_theme[row.theme_code]
+        )
+    return existing
+
+
+def _actions(
+    plan: Plan,
+    themes: dict[str, Theme],
+    workstreams: dict[tuple[str, str], Workstream],
+    rows: list[TrackerRow],
+    summary: ImportSummary,
+    warnings: list[ImportWarning],
+) -> dict[str, Action]:
+    existing = {action.ref: action for action in Action.objects.filter(plan=plan)}
+    to_create, to_update = [], []
+    for row in rows:
+        ref = str(row.ref)
+        action = existing.get(ref) or Action(plan=plan, ref=ref)
+        before = {name: getattr(action, name, None) for name in COMPARED_ACTION_FIELDS}
+        _fill_action(action, row, themes, workstreams)
+        if action.pk is None:
+            to_create.append(action)
+        elif any(getattr(action, name) != before[name] for name in COMPARED_ACTION_FIELDS):
+            to_update.append(action)
+        else:
+            summary.actions_unchanged += 1
+        existing[ref] = action
+    Action.objects.bulk_create(to_create, batch_size=BATCH)
+    Action.objects.bulk_update(to_update, ACTION_FIELDS, batch_size=BATCH)
+    summary.actions_created, summary.actions_updated = len(to_create), len(to_update)
+
+    in_file = {str(row.ref) for row in rows}
+    for ref in existing:
+        if ref not in in_file:
+            warnings.append(
+                ImportWarning(
+                    "row",
+                    "in the plan but not in this workbook; kept unchanged",
+                    ref=ref,
+                )
+            )
+    with_parent = []
+    for row in rows:
+        action = existing[str(row.ref)]
+        parent = None if row.ref.is_main else existing.get(row.ref.main_ref)
+        if not row.ref.is_main and parent is None:
+            warnings.append(
+                ImportWarning(
+                    "structure",
+                    f"sub-action with no main action {row.ref.main_ref} in the plan",
+                    sheet=row.sheet,
+                    row=row.row,
+                    ref=str(row.ref),
+                )
+            )
+        if action.parent_id != (parent.pk if parent else None):
+            action.parent = parent
+            with_parent.append(action)
+    Action.objects.bulk_update(with_parent, ["parent"], batch_size=BATCH)
+    return existing
+
+
+def _fill_action(
+    action: Action,
+    row: TrackerRow,
+    themes: dict[str, Theme],
+    workstreams: dict[tuple[str, str], Workstream],
+) -> None:
+    action.theme = themes[row.theme_code]
+    action.workstream = workstreams[(row.theme_code, row.workstream)]
+    action.is_main = row.ref.is_main
+    action.sort_key = sort_key(row.ref)
+    action.title = row.title
+    action.director_lead = row.text.get("director_lead", "")[:300]
+    action.cabinet_member = row.text.get("cabinet_member", "")[:300]
+    action.other_leads = row.text.get("other_leads", "")
+    action.update_owner = row.text.get("update_owner", "")[:300]
+    action.set_start(row.start)
+    action.set_due(row.due)
+    action.risk_level = row.risk_level
+    action.risk_text = row.risk_text[:100]
+    action.risk_description = row.text.get("risk_description", "")
+    action.source_sheet = row.sheet[:100]
+    action.source_row = row.row
+    action.source_cells = row.cells
+
+
+def _update_values(entry: MonthlyEntry, source: str) -> dict[str, object]:
+    status = entry.status
+    signature = entry.signature
+    return {
+        "status": status.status.value if status else Status.NO_STATUS.value,
+        "status_text": status.text if status else "",
+        "commentary": entry.commentary,
+        "author_initials": signature.initials[:20] if signature else "",
+        "author_date_text": signature.date_text[:40] if signature else "",
+        "change_control": entry.change_control,
+        "change_control_text": entry.change_control_text[:100],
+        "source": source[:300],
+    }
+
+
+def _updates(
+    actions: dict[str, Action], rows: list[TrackerRow], summary: ImportSummary, filename: str
+) -> None:
+    action_ids = [actions[str(row.ref)].pk for row in rows]
+    existing = {
+        (update.action_id, update.month): update
+        for update in ProgressUpdate.objects.filter(action_id__in=action_ids)
+    }
+    to_create, to_update = [], []
+    for row in rows:
+        action = actions[str(row.ref)]
+        for month, entry in row.months.items():
+            values = _update_values(entry, f"{filename}, sheet '{row.sheet}' row {row.row}")
+            update = existing.get((action.pk, month))
+            if update is None:
+                to_create.append(ProgressUpdate(action=action, month=month, **values))
+                continue
+            changed = {k: v for k, v in values.items() if k != "source" and getattr(update, k) != v}
+            if changed:
+                for name, value in values.items():
+                    setattr(update, name, value)
+                to_update.append(update)
+            else:
+                summary.updates_unchanged += 1
+    ProgressUpdate.objects.bulk_create(to_create, batch_size=BATCH)
+    ProgressUpdate.objects.bulk_update(to_update, UPDATE_FIELDS, batch_size=BATCH)
+    summary.updates_created, summary.updates_changed = len(to_create), len(to_update)
+
+
+def _refresh_latest_status(plan: Plan) -> None:
+    """Keep each action's newest rated status on the action, for cheap filtering."""
+    latest: dict[int, tuple[date, str]] = {}
+    for action_id, month, status in (
+        ProgressUpdate.objects.filter(action__plan=plan)
+        .exclude(status=Status.NO_STATUS)
+        .order_by("month")
+        .values_list("action_id", "month", "status")
+    ):
+        latest[action_id] = (month, status)
+    changed = []
+    for action in Action.objects.filter(plan=plan).only("id", "latest_status", "latest_month"):
+        month, status = latest.get(action.pk, (None, Status.NO_STATUS.value))
+        if (action.latest_month, action.latest_status) != (month, status):
+            action.latest_month, action.latest_status = month, status
+            changed.append(action)
+    Action.objects.bulk_update(changed, ["latest_status", "latest_month"], batch_size=BATCH)

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from planwatch.accounts.demo import demo_users_create
+from planwatch.imports.errors import TrackerImportError
+from planwatch.imports.management.commands.import_tracker import DEFAULT_PLAN, render_summary
+from planwatch.imports.services import tracker_import
+from planwatch.plans.models import Plan
+
+
+class Command(BaseCommand):
+    help = "Load the demo: import the sample tracker and create one user per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+
+    def handle(self, *args, file: Path, **options):
+        try:
+            summary = tracker_import(path=file, plan_name=DEFAULT_PLAN)
+        except TrackerImportError as error:
+            raise CommandError(f"{file.name}: {error}") from None
+        Plan.objects.filter(name=DEFAULT_PLAN).update(
+            organisation="Sandwell Metropolitan Borough Council",
+            phase="Improvement Plan under government intervention (2022)",
+        )
+        self.stdout.write(render_summary(summary))
+        self.stdout.write("\nDemo users (username / password / role):")
+        for username, password, role in demo_users_create():
+            self.stdout.write(f"  {username:<9} {password:<20} {role}")

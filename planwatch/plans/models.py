@@ -1,0 +1,212 @@
+"""The plan register: Plan > Theme > Workstream > Action, with monthly ProgressUpdates.
+
+Every value is kept as the council wrote it (the `*_text` fields and `source_cells`) beside
+what planwatch reads it as, so nothing a user brought is ever lost or silently "fixed".
+"""
+
+from django.db import models
+
+from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
+from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
+
+
+class Plan(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    phase = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="themes")
+    code = models.CharField(max_length=8)
+    name = models.CharField(max_length=200)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="theme_code_unique_per_plan")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Workstream(models.Model):
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="workstreams")
+    name = models.CharField(max_length=300)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["theme", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["theme", "name"], name="workstream_name_unique_per_theme"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RiskLevel(models.TextChoices):
+    HIGH = "high", "High Risk"
+    MEDIUM = "medium", "Medium Risk"
+    LOW = "low", "Low Risk"
+    UNRATED = "unrated", "Not yet risk rated"
+    NOT_APPLICABLE = "not_applicable", "N/A (sub-action)"
+
+
+class Action(models.Model):
+    """A main action (part 0 of its ref) or one of its sub-actions (milestones)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="actions")
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="actions")
+    workstream = models.ForeignKey(Workstream, on_delete=models.PROTECT, related_name="actions")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="sub_actions"
+    )
+    ref = models.CharField(max_length=20)
+    is_main = models.BooleanField(default=False)
+    sort_key = models.CharField(max_length=40, db_index=True)
+    title = models.TextField()
+
+    director_lead = models.CharField(max_length=300, blank=True)
+    cabinet_member = models.CharField(max_length=300, blank=True)
+    other_leads = models.TextField(blank=True)
+    update_owner = models.CharField(max_length=300, blank=True)
+
+    start_text = models.CharField(max_length=300, blank=True)
+    start_kind = models.CharField(max_length=20, default=DateKind.BLANK)
+    start_earliest = models.DateField(null=True, blank=True)
+    start_latest = models.DateField(null=True, blank=True)
+    start_note = models.CharField(max_length=300, blank=True)
+    due_text = models.CharField(max_length=300, blank=True)
+    due_kind = models.CharField(max_length=20, default=DateKind.BLANK)
+    due_earliest = models.DateField(null=True, blank=True)
+    due_latest = models.DateField(null=True, blank=True, db_index=True)
+    due_note = models.CharField(max_length=300, blank=True)
+
+    risk_level = models.CharField(
+        max_length=20, choices=RiskLevel.choices, default=RiskLevel.NOT_APPLICABLE
+    )
+    risk_text = models.CharField(max_length=100, blank=True)
+    risk_description = models.TextField(blank=True)
+
+    # Denormalised from the newest ProgressUpdate so list pages filter without a join per row.
+    latest_status = models.CharField(max_length=30, default=Status.NO_STATUS, db_index=True)
+    latest_month = models.DateField(null=True, blank=True)
+
+    source_sheet = models.CharField(max_length=100, blank=True)
+    source_row = models.PositiveIntegerField(null=True, blank=True)
+    source_cells = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["plan", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "ref"], name="action_ref_unique_per_plan")
+        ]
+        indexes = [models.Index(fields=["plan", "theme", "sort_key"])]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}"
+
+    @property
+    def start(self) -> FuzzyDate:
+        return FuzzyDate(
+            self.start_text,
+            DateKind(self.start_kind),
+            self.start_earliest,
+            self.start_latest,
+            self.start_note,
+        )
+
+    @property
+    def due(self) -> FuzzyDate:
+        return FuzzyDate(
+            self.due_text,
+            DateKind(self.due_kind),
+            self.due_earliest,
+            self.due_latest,
+            self.due_note,
+        )
+
+    def set_start(self, value: FuzzyDate) -> None:
+        self.start_text, self.start_kind = value.text, value.kind
+        self.start_earliest, self.start_latest, self.start_note = (
+            value.earliest,
+            value.latest,
+            value.note[:300],
+        )
+
+    def set_due(self, value: FuzzyDate) -> None:
+        self.due_text, self.due_kind = value.text, value.kind
+        self.due_earliest, self.due_latest, self.due_note = (
+            value.earliest,
+            value.latest,
+            value.note[:300],
+        )
+
+    @property
+    def latest_status_definition(self):
+        return STATUS_DEFINITIONS[Status(self.latest_status)]
+
+
+class Recommendation(models.Model):
+    """A recommendation of an external review that the plan's actions answer."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="recommendations")
+    source = models.CharField(max_length=100, help_text='e.g. "Grant Thornton", "CIPFA"')
+    kind = models.CharField(max_length=100, blank=True, help_text='e.g. "Statutory"')
+    number = models.CharField(max_length=20)
+    text = models.TextField(blank=True)
+    actions = models.ManyToManyField(Action, related_name="recommendations", blank=True)
+
+    class Meta:
+        ordering = ["plan", "source", "kind", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "source", "kind", "number"], name="recommendation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.source, self.kind, "Rec", self.number) if part)
+
+
+class ProgressUpdate(models.Model):
+    """One action's status and evidence commentary for one month."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
+    month = models.DateField(help_text="First day of the reporting month.")
+    status = models.CharField(max_length=30, default=Status.NO_STATUS)
+    status_text = models.TextField(blank=True, help_text="The status exactly as written.")
+    commentary = models.TextField(blank=True)
+    author_initials = models.CharField(max_length=20, blank=True)
+    author_date_text = models.CharField(max_length=40, blank=True)
+    change_control = models.BooleanField(default=False)
+    change_control_text = models.CharField(max_length=100, blank=True)
+    source = models.CharField(max_length=300, blank=True, help_text="Where this update came from.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["action", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "month"], name="one_update_per_action_month")
+        ]
+        indexes = [models.Index(fields=["month", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.action.ref} {self.month:%b %Y}: {self.status_text or self.status}"
+
+    @property
+    def status_definition(self):
+        return STATUS_DEFINITIONS[Status(self.status)]

@@ -1,0 +1,43 @@
+"""Shared fixtures: the sample workbook, a plan imported from it, one person per role."""
+
+from pathlib import Path
+
+import pytest
+
+from planwatch.accounts.demo import demo_password, demo_users_create
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_WORKBOOK = REPO / "demo" / "improvement-plan-tracker-2022-10.xlsx"
+
+
+@pytest.fixture
+def sample_workbook() -> Path:
+    return SAMPLE_WORKBOOK
+
+
+@pytest.fixture
+def sample_plan(db):
+    from planwatch.imports.services import tracker_import
+
+    tracker_import(path=SAMPLE_WORKBOOK, plan_name="Improvement Plan")
+    from planwatch.plans.models import Plan
+
+    return Plan.objects.get(name="Improvement Plan")
+
+
+@pytest.fixture
+def role_users(db) -> dict[str, object]:
+    """One user per demo role, keyed by username (pmo, approver, owner, viewer, admin)."""
+    from django.contrib.auth import get_user_model
+
+    demo_users_create()
+    return {user.username: user for user in get_user_model().objects.all()}
+
+
+@pytest.fixture
+def pmo_client(client, role_users):
+    client.force_login(role_users["pmo"])
+    return client
+
+
+__all__ = ["demo_password"]
