@@ -20,9 +20,14 @@ def main(argv: list[str] | None = None) -> None:
         else "planwatch.settings.dev"
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(args)
+    try:
+        execute_from_command_line(args)
+    except ImproperlyConfigured as error:
+        # A deployment mistake (a missing secret, say) is one line for the operator, not a trace.
+        sys.exit(f"planwatch: {error}")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ if env_bool("PLANWATCH_BEHIND_TLS_PROXY", True):
 SECURE_SSL_REDIRECT = env_bool("PLANWATCH_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("PLANWATCH_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("PLANWATCH_HSTS_PRELOAD", False)
+# gov.uk is already on the browsers' preload list; a council on another domain can opt out.
+SECURE_HSTS_PRELOAD = env_bool("PLANWATCH_HSTS_PRELOAD", True)
 EMAIL_BACKEND = os.environ.get(
     "PLANWATCH_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
