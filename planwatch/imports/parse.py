@@ -68,7 +68,7 @@ class TrackerRow:
     risk_text: str
     text: dict[str, str] = field(default_factory=dict)
     months: dict[date, MonthlyEntry] = field(default_factory=dict)
-    cells: dict[str, object] = field(default_factory=dict)
+    cells: list[tuple[str, object]] = field(default_factory=list)
 
 
 @dataclass
@@ -216,13 +216,13 @@ class _Parser:
         last_workstream: str,
     ) -> TrackerRow | None:
         by_field: dict[str, Cell] = {}
-        written: dict[str, object] = {}
+        written: list[tuple[str, object]] = []
         for column in columns:
             cell = cells[column.index] if column.index < len(cells) else Cell(None)
             if column.field not in {"status", "commentary", "change_control", "unknown"}:
                 by_field.setdefault(column.field, cell)
             if cell.value is not None and str(cell.value).strip() != "":
-                written[_cell_key(column, written)] = cell_as_written(cell)
+                written.append((_cell_key(column, written), cell_as_written(cell)))
         ref_cell = by_field.get("ref", Cell(None))
         ref = parse_ref(ref_cell.value)
         where = {"sheet": sheet, "row": number}
@@ -363,10 +363,11 @@ class _Parser:
                 entry.change_control = bool(flag)
 
 
-def _cell_key(column: Column, taken: dict[str, object]) -> str:
+def _cell_key(column: Column, written: list[tuple[str, object]]) -> str:
     key = column.header.strip() or f"Column {column.index + 1}"
     if column.field == "change_control" and "change control" not in normalise(key):
         key = f"Change Control required ({key})"
+    taken = {name for name, _ in written}
     base, n = key, 2
     while key in taken:
         key, n = f"{base} ({n})", n + 1

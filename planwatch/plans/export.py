@@ -70,7 +70,7 @@ def _action(action: Action, updates: list[ProgressUpdate], parent_ref: str | Non
         "source": {
             "sheet": action.source_sheet,
             "row": action.source_row,
-            "cells": action.source_cells,
+            "cells": [{"column": column, "value": value} for column, value in action.source_cells],
         },
     }
 

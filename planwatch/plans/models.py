@@ -106,7 +106,9 @@ class Action(models.Model):
 
     source_sheet = models.CharField(max_length=100, blank=True)
     source_row = models.PositiveIntegerField(null=True, blank=True)
-    source_cells = models.JSONField(default=dict, blank=True)
+    # [[column header, value as written], ...] in the workbook's column order: a list, because
+    # PostgreSQL's jsonb does not keep the order of an object's keys.
+    source_cells = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["plan", "sort_key"]

@@ -59,7 +59,7 @@ def test_every_workbook_cell_survives_import_and_export(sample_plan):
     for sheet, number, values, formats, _header in sample_data_rows():
         action = exported[values[1].strip()]
         assert action["source"]["sheet"] == sheet and action["source"]["row"] == number
-        kept = list(action["source"]["cells"].values())
+        kept = [cell["value"] for cell in action["source"]["cells"]]
         for value, number_format in zip(values, formats, strict=True):
             if value is None or str(value).strip() == "":
                 continue
