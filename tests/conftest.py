@@ -10,6 +10,12 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLE_WORKBOOK = REPO / "demo" / "improvement-plan-tracker-2022-10.xlsx"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is slow by design; tests that are not about hashing need not pay for it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def sample_workbook() -> Path:
     return SAMPLE_WORKBOOK

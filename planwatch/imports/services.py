@@ -7,10 +7,11 @@ what a real import would do.
 import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from planwatch.domain.refs import Ref
 from planwatch.domain.statuses import Status
@@ -276,7 +277,7 @@ def _fill_action(
     action.risk_description = row.text.get("risk_description", "")
     action.source_sheet = row.sheet[:100]
     action.source_row = row.row
-    action.source_cells = row.cells
+    action.source_cells = [[column, value] for column, value in row.cells]
 
 
 def _update_values(entry: MonthlyEntry, source: str) -> dict[str, object]:
@@ -324,19 +325,19 @@ def _updates(
 
 
 def _refresh_latest_status(plan: Plan) -> None:
-    """Keep each action's newest rated status on the action, for cheap filtering."""
-    latest: dict[int, tuple[date, str]] = {}
-    for action_id, month, status in (
-        ProgressUpdate.objects.filter(action__plan=plan)
+    """Keep each action's newest rated status on the action, for cheap filtering.
+
+    One UPDATE with a correlated subquery: the database does per-row work far faster than
+    a CASE-per-row bulk update built in Python.
+    """
+    newest = (
+        ProgressUpdate.objects.filter(action=OuterRef("pk"))
         .exclude(status=Status.NO_STATUS)
-        .order_by("month")
-        .values_list("action_id", "month", "status")
-    ):
-        latest[action_id] = (month, status)
-    changed = []
-    for action in Action.objects.filter(plan=plan).only("id", "latest_status", "latest_month"):
-        month, status = latest.get(action.pk, (None, Status.NO_STATUS.value))
-        if (action.latest_month, action.latest_status) != (month, status):
-            action.latest_month, action.latest_status = month, status
-            changed.append(action)
-    Action.objects.bulk_update(changed, ["latest_status", "latest_month"], batch_size=BATCH)
+        .order_by("-month")
+    )
+    Action.objects.filter(plan=plan).update(
+        latest_status=Coalesce(
+            Subquery(newest.values("status")[:1]), Value(Status.NO_STATUS.value)
+        ),
+        latest_month=Subquery(newest.values("month")[:1]),
+    )

@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from planwatch.accounts.demo import demo_password
+from planwatch.accounts.demo import demo_password, demo_users_create
 
 REPO = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -23,8 +23,11 @@ PRODUCTION_ENV = {
 }
 
 
+LEAKY = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run_cli(*args: str, env: dict[str, str], cwd: Path = REPO) -> subprocess.CompletedProcess:
-    base = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    base = {key: value for key, value in os.environ.items() if key not in LEAKY}
     return subprocess.run(
         [sys.executable, "-m", "planwatch.cli", *args],
         env={**base, **env},
@@ -150,7 +153,12 @@ def test_serve_runs_gunicorn_with_static_files_and_security_headers(tmp_path):
 
 
 @pytest.mark.django_db
-def test_passwords_are_hashed_with_argon2(role_users):
+def test_passwords_are_hashed_with_argon2(settings):
+    from planwatch.settings import base
+
+    settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
+    demo_users_create()
+
     assert get_user_model().objects.get(username="pmo").password.startswith("argon2")
 
 
