@@ -128,7 +128,7 @@ STATUS_DEFINITIONS: Mapping[Status, StatusDefinition] = MappingProxyType(
                 "New action added",
                 "Not in the council's definitions: the tracker marks an action added this month "
                 "'New Action Added'; it has no progress rating yet.",
-                tag="light-blue",
+                tag="magenta",
             ),
             _definition(
                 Status.ASSURANCE_ACTION,

@@ -123,9 +123,9 @@ def test_only_the_three_progress_ratings_carry_a_rag_colour() -> None:
     }
 
 
-def test_tag_colours_are_govuk_tag_modifiers() -> None:
-    govuk = {"grey", "green", "turquoise", "blue", "light-blue", "purple", "pink", "red"}
-    govuk |= {"orange", "yellow"}
+def test_tag_colours_are_govuk_frontend_6_tag_modifiers_or_its_plain_blue_tag() -> None:
+    govuk = {"grey", "green", "turquoise", "teal", "purple", "magenta", "pink", "red"}
+    govuk |= {"orange", "yellow", "blue"}
     assert {d.tag_colour for d in STATUS_DEFINITIONS.values()} <= govuk
 
 

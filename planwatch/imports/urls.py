@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "imports"
+urlpatterns = [
+    path("data-quality/", views.data_quality, name="data_quality"),
+]

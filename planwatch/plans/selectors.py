@@ -1,0 +1,249 @@
+"""Reads of the plan register, shaped for the pages that show them.
+
+Every page's reads cost a fixed number of queries however big the plan grows: rows are
+fetched with their related objects in one go and counted by the database, never per row.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+
+from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
+
+from .errors import PlanNotFound
+from .models import Action, Plan, ProgressUpdate, RiskLevel, Theme, Workstream
+
+# A finished, merged or not-applicable action cannot be late, whatever its due date says.
+NOT_OVERDUE_STATUSES = (Status.COMPLETE, Status.CLOSED, Status.NOT_APPLICABLE, Status.DUPLICATE)
+RISK_COLUMNS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW, RiskLevel.UNRATED)
+
+
+def plan_get(*, name: str | None = None) -> Plan:
+    """The named plan, or the only plan there is; a clear error otherwise."""
+    if name:
+        try:
+            return Plan.objects.get(name=name)
+        except ObjectDoesNotExist:
+            raise PlanNotFound(f"there is no plan called '{name}'") from None
+    plans = list(Plan.objects.all()[:2])
+    if not plans:
+        raise PlanNotFound("there is no plan yet: import a tracker first")
+    if len(plans) > 1:
+        raise PlanNotFound("there is more than one plan: say which with --plan NAME")
+    return plans[0]
+
+
+def plan_for_page(*, name: str | None = None) -> Plan | None:
+    """The plan a page shows: the named one, else the first; None when nothing is imported.
+
+    Unlike `plan_get`, several plans are not an error here: the pages link to the others.
+    """
+    plans = Plan.objects.all()
+    if name:
+        plans = plans.filter(name=name)
+    return plans.first()
+
+
+def plan_list() -> list[Plan]:
+    return list(Plan.objects.all())
+
+
+# --- Overview ------------------------------------------------------------------------------
+
+
+@dataclass
+class ThemeCounts:
+    """One row of the overview: a theme's counts, or the plan's when theme is None."""
+
+    theme: Theme | None
+    by_risk: dict[str, int] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    main_actions: int = 0
+    actions: int = 0
+    # Filled once the columns are known, in column order, for the template to loop over.
+    risk_cells: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def sub_actions(self) -> int:
+        return self.actions - self.main_actions
+
+
+@dataclass
+class StatusRow:
+    """One status's counts across the themes: the status table reads down statuses, since
+    a dozen status columns would not fit the page."""
+
+    status: str
+    label: str
+    cells: list[tuple[Theme, int]]
+    total: int
+
+
+@dataclass
+class PlanOverview:
+    plan: Plan
+    risk_columns: list[tuple[str, str]]
+    rows: list[ThemeCounts]
+    totals: ThemeCounts
+    status_rows: list[StatusRow]
+    latest_month: date | None
+
+
+def _risk_column(risk_level: str) -> str:
+    # A main action with no usable rating in the workbook is simply not rated yet.
+    return risk_level if risk_level in RISK_COLUMNS else RiskLevel.UNRATED.value
+
+
+def _risk_heading(risk: RiskLevel) -> str:
+    return "Not yet rated" if risk is RiskLevel.UNRATED else risk.label.removesuffix(" Risk")
+
+
+def plan_overview(*, plan: Plan) -> PlanOverview:
+    """Main actions by risk level and all actions by latest status, per theme and in total."""
+    rows = {theme.pk: ThemeCounts(theme) for theme in plan.themes.all()}
+    totals = ThemeCounts(None)
+
+    risk_counts = (
+        Action.objects.filter(plan=plan, is_main=True)
+        .values_list("theme_id", "risk_level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for theme_id, risk_level, n in risk_counts:
+        column = _risk_column(risk_level)
+        for counts in (rows[theme_id], totals):
+            counts.by_risk[column] = counts.by_risk.get(column, 0) + n
+            counts.main_actions += n
+
+    status_counts = (
+        Action.objects.filter(plan=plan)
+        .values_list("theme_id", "latest_status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for theme_id, status, n in status_counts:
+        for counts in (rows[theme_id], totals):
+            counts.by_status[status] = counts.by_status.get(status, 0) + n
+            counts.actions += n
+
+    # Only statuses the plan uses get a row: thirteen mostly-empty rows help nobody.
+    status_columns = [
+        (status.value, STATUS_DEFINITIONS[status].label)
+        for status in Status
+        if totals.by_status.get(status)
+    ]
+    risk_columns = [(risk.value, _risk_heading(risk)) for risk in RISK_COLUMNS]
+    for counts in [*rows.values(), totals]:
+        counts.risk_cells = [(key, counts.by_risk.get(key, 0)) for key, _ in risk_columns]
+    status_rows = [
+        StatusRow(
+            status,
+            label,
+            [(counts.theme, counts.by_status.get(status, 0)) for counts in rows.values()],
+            totals.by_status[status],
+        )
+        for status, label in status_columns
+    ]
+    latest_month = Action.objects.filter(plan=plan).aggregate(latest=Max("latest_month"))["latest"]
+    return PlanOverview(plan, risk_columns, list(rows.values()), totals, status_rows, latest_month)
+
+
+# --- Themes --------------------------------------------------------------------------------
+
+
+@dataclass
+class ActionEntry:
+    """A main action with its sub-actions, or a sub-action whose main action is elsewhere."""
+
+    action: Action
+    sub_actions: list[Action] = field(default_factory=list)
+
+
+@dataclass
+class WorkstreamActions:
+    workstream: Workstream
+    entries: list[ActionEntry] = field(default_factory=list)
+
+    @property
+    def action_count(self) -> int:
+        return sum(1 + len(entry.sub_actions) for entry in self.entries)
+
+
+def theme_get(*, plan: Plan, code: str) -> Theme:
+    """The plan's theme with this code; raises Theme.DoesNotExist."""
+    return plan.themes.get(code=code)
+
+
+def theme_list(*, plan: Plan) -> list[Theme]:
+    return list(plan.themes.all())
+
+
+def theme_workstreams(*, theme: Theme) -> list[WorkstreamActions]:
+    """The theme's workstreams in order, each with its actions and their sub-actions."""
+    groups = {ws.pk: WorkstreamActions(ws) for ws in theme.workstreams.all()}
+    mains: dict[int, ActionEntry] = {}
+    # Sorted by ref, so a main action (part 0) always comes before its sub-actions.
+    for action in theme.actions.order_by("sort_key"):
+        group = groups[action.workstream_id]
+        parent_entry = mains.get(action.parent_id) if action.parent_id else None
+        if parent_entry is not None and parent_entry.action.workstream_id == action.workstream_id:
+            parent_entry.sub_actions.append(action)
+            continue
+        entry = ActionEntry(action)
+        group.entries.append(entry)
+        if action.is_main:
+            mains[action.pk] = entry
+    return [group for group in groups.values() if group.entries]
+
+
+# --- Actions -------------------------------------------------------------------------------
+
+
+def action_list(
+    *,
+    plan: Plan,
+    today: date,
+    theme: Theme | None = None,
+    status: str = "",
+    risk_level: str = "",
+    owner: str = "",
+    overdue: bool = False,
+    q: str = "",
+) -> QuerySet[Action]:
+    """The plan's actions in ref order, narrowed by whichever filters are given."""
+    actions = Action.objects.filter(plan=plan).select_related("theme", "workstream")
+    if theme is not None:
+        actions = actions.filter(theme=theme)
+    if status:
+        actions = actions.filter(latest_status=status)
+    if risk_level:
+        actions = actions.filter(risk_level=risk_level)
+    if owner:
+        actions = actions.filter(
+            Q(director_lead__icontains=owner)
+            | Q(cabinet_member__icontains=owner)
+            | Q(other_leads__icontains=owner)
+            | Q(update_owner__icontains=owner)
+        )
+    if overdue:
+        actions = actions.filter(due_latest__lt=today).exclude(
+            latest_status__in=NOT_OVERDUE_STATUSES
+        )
+    if q:
+        actions = actions.filter(Q(ref__icontains=q) | Q(title__icontains=q))
+    return actions.order_by("sort_key")
+
+
+def action_get(*, plan: Plan, ref: str) -> Action:
+    """One action with everything its page shows; raises Action.DoesNotExist."""
+    return (
+        Action.objects.select_related("theme", "workstream", "parent")
+        .prefetch_related(
+            Prefetch("sub_actions", queryset=Action.objects.order_by("sort_key")),
+            "recommendations",
+            Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-month")),
+        )
+        .get(plan=plan, ref=ref)
+    )
