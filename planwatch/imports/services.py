@@ -13,6 +13,9 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from planwatch.accounts.owners import action_owners_sync
+from planwatch.changes.models import FIELDS_TOUCHED, ChangeKind, ChangeRequest, Decision
+from planwatch.domain.fuzzy_dates import DateKind
 from planwatch.domain.refs import Ref
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import Action, Plan, ProgressUpdate, Theme, Workstream
@@ -83,6 +86,7 @@ class ImportSummary:
     updates_created: int = 0
     updates_changed: int = 0
     updates_unchanged: int = 0
+    change_requests_created: int = 0
     warnings: int = 0
     warnings_by_category: dict[str, int] = field(default_factory=dict)
     import_run_id: int | None = None
@@ -114,6 +118,38 @@ def tracker_import(
     return summary
 
 
+@dataclass
+class _Context:
+    """What every step of one import shares: who, from which file, and what it found."""
+
+    summary: ImportSummary
+    warnings: list[ImportWarning]
+    user: object
+    filename: str
+
+    @property
+    def reason(self) -> str:
+        return f"Imported from {self.filename}"[:100]
+
+
+def _create_with_history(model, objects: list, context: _Context) -> None:
+    model.objects.bulk_create(objects, batch_size=BATCH)
+    model.history.bulk_history_create(
+        objects, batch_size=BATCH, default_user=context.user, default_change_reason=context.reason
+    )
+
+
+def _update_with_history(model, objects: list, fields: list[str], context: _Context) -> None:
+    model.objects.bulk_update(objects, fields, batch_size=BATCH)
+    model.history.bulk_history_create(
+        objects,
+        batch_size=BATCH,
+        update=True,
+        default_user=context.user,
+        default_change_reason=context.reason,
+    )
+
+
 def _apply(
     parsed: ParsedTracker, *, plan_name: str, filename: str, digest: str, user
 ) -> ImportSummary:
@@ -126,11 +162,14 @@ def _apply(
         sheets_skipped=parsed.sheets_skipped,
     )
     warnings = list(parsed.warnings)
+    context = _Context(summary=summary, warnings=warnings, user=user, filename=filename)
     themes = _themes(plan, parsed)
     workstreams = _workstreams(themes, parsed.rows)
-    actions = _actions(plan, themes, workstreams, parsed.rows, summary, warnings)
-    _updates(actions, parsed.rows, summary, filename)
+    actions = _actions(plan, themes, workstreams, parsed.rows, context)
+    updates = _updates(actions, parsed.rows, context)
+    _change_requests(plan, updates, context)
     _refresh_latest_status(plan)
+    action_owners_sync(plan=plan)
 
     summary.themes = len({row.theme_code for row in parsed.rows})
     summary.workstreams = len({(row.theme_code, row.workstream) for row in parsed.rows})
@@ -203,41 +242,57 @@ def _actions(
     themes: dict[str, Theme],
     workstreams: dict[tuple[str, str], Workstream],
     rows: list[TrackerRow],
-    summary: ImportSummary,
-    warnings: list[ImportWarning],
+    context: "_Context",
 ) -> dict[str, Action]:
     existing = {action.ref: action for action in Action.objects.filter(plan=plan)}
+    frozen = _frozen_fields(plan)
     to_create, to_update = [], []
     for row in rows:
         ref = str(row.ref)
         action = existing.get(ref) or Action(plan=plan, ref=ref)
         before = {name: getattr(action, name, None) for name in COMPARED_ACTION_FIELDS}
         _fill_action(action, row, themes, workstreams)
+        _keep_frozen(action, before, frozen.get(ref, set()), row, context.warnings)
+        if not action.baseline_due_text and action.baseline_due_kind == DateKind.BLANK:
+            action.set_baseline_due(action.due)
         if action.pk is None:
             to_create.append(action)
         elif any(getattr(action, name) != before[name] for name in COMPARED_ACTION_FIELDS):
             to_update.append(action)
         else:
-            summary.actions_unchanged += 1
+            context.summary.actions_unchanged += 1
         existing[ref] = action
-    Action.objects.bulk_create(to_create, batch_size=BATCH)
-    Action.objects.bulk_update(to_update, ACTION_FIELDS, batch_size=BATCH)
-    summary.actions_created, summary.actions_updated = len(to_create), len(to_update)
+
+    # Main actions first, so each new sub-action is created already pointing at its parent.
+    to_create.sort(key=lambda action: not action.is_main)
+    created_mains = [action for action in to_create if action.is_main]
+    _create_with_history(Action, created_mains, context)
+    # Only actions that already existed need an UPDATE for a new parent; new ones get it on INSERT.
+    reparented = [a for a in _link_parents(rows, existing, context.warnings) if a.pk]
+    _create_with_history(Action, [a for a in to_create if not a.is_main], context)
+    to_update += [a for a in reparented if a not in to_update]
+    _update_with_history(Action, to_update, [*ACTION_FIELDS, "parent"], context)
+    context.summary.actions_created = len(to_create)
+    context.summary.actions_updated = len(to_update)
 
     in_file = {str(row.ref) for row in rows}
     for ref in existing:
         if ref not in in_file:
-            warnings.append(
+            context.warnings.append(
                 ImportWarning(
-                    "row",
-                    "in the plan but not in this workbook; kept unchanged",
-                    ref=ref,
+                    "row", "in the plan but not in this workbook; kept unchanged", ref=ref
                 )
             )
-    with_parent = []
+    return existing
+
+
+def _link_parents(
+    rows: list[TrackerRow], actions: dict[str, Action], warnings: list[ImportWarning]
+) -> list[Action]:
+    changed = []
     for row in rows:
-        action = existing[str(row.ref)]
-        parent = None if row.ref.is_main else existing.get(row.ref.main_ref)
+        action = actions[str(row.ref)]
+        parent = None if row.ref.is_main else actions.get(row.ref.main_ref)
         if not row.ref.is_main and parent is None:
             warnings.append(
                 ImportWarning(
@@ -250,9 +305,54 @@ def _actions(
             )
         if action.parent_id != (parent.pk if parent else None):
             action.parent = parent
-            with_parent.append(action)
-    Action.objects.bulk_update(with_parent, ["parent"], batch_size=BATCH)
-    return existing
+            changed.append(action)
+    return changed
+
+
+def _frozen_fields(plan: Plan) -> dict[str, set[str]]:
+    """Fields a pending change request is about, per ref: the workbook may not move them."""
+    frozen: dict[str, set[str]] = {}
+    for ref, kind in ChangeRequest.objects.filter(
+        plan=plan, decision=Decision.PENDING, action__isnull=False
+    ).values_list("action__ref", "kind"):
+        frozen.setdefault(ref, set()).update(FIELDS_TOUCHED[ChangeKind(kind)])
+    return frozen
+
+
+FROZEN_GROUPS = {
+    "due": ("due_text", "due_kind", "due_earliest", "due_latest", "due_note"),
+    "start": ("start_text", "start_kind", "start_earliest", "start_latest", "start_note"),
+}
+
+
+def _keep_frozen(
+    action: Action,
+    before: dict[str, object],
+    frozen: set[str],
+    row: TrackerRow,
+    warnings: list[ImportWarning],
+) -> None:
+    if action.pk is None:
+        return
+    for touched in frozen:
+        names = FROZEN_GROUPS.get(touched, (touched,))
+        # Only what a workbook can carry can be frozen against it (not lifecycle, say).
+        if any(name not in before for name in names):
+            continue
+        if all(getattr(action, name) == before[name] for name in names):
+            continue
+        for name in names:
+            setattr(action, name, before[name])
+        warnings.append(
+            ImportWarning(
+                "change_control",
+                f"the workbook changes {touched.replace('_', ' ')}, but a change request about it "
+                "is pending; the plan's value is kept until Leadership Team decides",
+                sheet=row.sheet,
+                row=row.row,
+                ref=str(row.ref),
+            )
+        )
 
 
 def _fill_action(
@@ -296,32 +396,68 @@ def _update_values(entry: MonthlyEntry, source: str) -> dict[str, object]:
 
 
 def _updates(
-    actions: dict[str, Action], rows: list[TrackerRow], summary: ImportSummary, filename: str
-) -> None:
+    actions: dict[str, Action], rows: list[TrackerRow], context: _Context
+) -> list[ProgressUpdate]:
+    """Create or refresh each month's update; returns every update the workbook carries."""
     action_ids = [actions[str(row.ref)].pk for row in rows]
     existing = {
         (update.action_id, update.month): update
         for update in ProgressUpdate.objects.filter(action_id__in=action_ids)
     }
-    to_create, to_update = [], []
+    to_create, to_update, carried = [], [], []
     for row in rows:
         action = actions[str(row.ref)]
         for month, entry in row.months.items():
-            values = _update_values(entry, f"{filename}, sheet '{row.sheet}' row {row.row}")
+            source = f"{context.filename}, sheet '{row.sheet}' row {row.row}"
+            values = _update_values(entry, source)
             update = existing.get((action.pk, month))
             if update is None:
-                to_create.append(ProgressUpdate(action=action, month=month, **values))
-                continue
-            changed = {k: v for k, v in values.items() if k != "source" and getattr(update, k) != v}
-            if changed:
+                update = ProgressUpdate(action=action, month=month, **values)
+                to_create.append(update)
+            elif any(getattr(update, k) != v for k, v in values.items() if k != "source"):
                 for name, value in values.items():
                     setattr(update, name, value)
                 to_update.append(update)
             else:
-                summary.updates_unchanged += 1
-    ProgressUpdate.objects.bulk_create(to_create, batch_size=BATCH)
-    ProgressUpdate.objects.bulk_update(to_update, UPDATE_FIELDS, batch_size=BATCH)
-    summary.updates_created, summary.updates_changed = len(to_create), len(to_update)
+                context.summary.updates_unchanged += 1
+            carried.append(update)
+    _create_with_history(ProgressUpdate, to_create, context)
+    _update_with_history(ProgressUpdate, to_update, UPDATE_FIELDS, context)
+    context.summary.updates_created, context.summary.updates_changed = (
+        len(to_create),
+        len(to_update),
+    )
+    return carried
+
+
+def _change_requests(plan: Plan, updates: list[ProgressUpdate], context: _Context) -> None:
+    """Each "Change Control required: Yes" becomes a pending request for PMO to complete.
+
+    The workbook says only that a change is wanted; what change is in the commentary, so
+    PMO completes the request. One request per flagged update, however often it is imported.
+    """
+    flagged = [update for update in updates if update.change_control]
+    already = set(
+        ChangeRequest.objects.filter(progress_update__in=flagged).values_list(
+            "progress_update_id", flat=True
+        )
+    )
+    requests = [
+        ChangeRequest(
+            plan=plan,
+            action_id=update.action_id,
+            kind=ChangeKind.TO_BE_COMPLETED,
+            month=update.month,
+            reason=update.commentary or "Change control flagged in the tracker workbook.",
+            raised_by=context.user,
+            source=f"{update.source} (Change Control required: {update.change_control_text})"[:300],
+            progress_update=update,
+        )
+        for update in flagged
+        if update.pk not in already
+    ]
+    _create_with_history(ChangeRequest, requests, context)
+    context.summary.change_requests_created = len(requests)
 
 
 def _refresh_latest_status(plan: Plan) -> None:

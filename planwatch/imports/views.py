@@ -1,12 +1,12 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from planwatch.accounts.permissions import Perm, require
 from planwatch.plans.views import plan_required
 
 from .selectors import data_quality_report, import_run_latest
 
 
-@login_required
+@require(Perm.VIEW_PLAN)
 @plan_required
 def data_quality(request, plan):
     import_run = import_run_latest(plan=plan)

@@ -4,7 +4,9 @@ Every value is kept as the council wrote it (the `*_text` fields and `source_cel
 what planwatch reads it as, so nothing a user brought is ever lost or silently "fixed".
 """
 
+from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
@@ -15,6 +17,7 @@ class Plan(models.Model):
     organisation = models.CharField(max_length=200, blank=True)
     phase = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -28,6 +31,7 @@ class Theme(models.Model):
     code = models.CharField(max_length=8)
     name = models.CharField(max_length=200)
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "order", "code"]
@@ -43,6 +47,7 @@ class Workstream(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="workstreams")
     name = models.CharField(max_length=300)
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["theme", "order", "name"]
@@ -62,6 +67,15 @@ class RiskLevel(models.TextChoices):
     LOW = "low", "Low Risk"
     UNRATED = "unrated", "Not yet risk rated"
     NOT_APPLICABLE = "not_applicable", "N/A (sub-action)"
+
+
+class Lifecycle(models.TextChoices):
+    """Where an action stands in the plan; leaving it is always an approved change, never a delete."""
+
+    LIVE = "live", "In the plan"
+    CLOSED = "closed", "Closed by change control"
+    BUSINESS_AS_USUAL = "business_as_usual", "Moved to business as usual"
+    DUPLICATE = "duplicate", "Duplicate of another action"
 
 
 class Action(models.Model):
@@ -93,6 +107,19 @@ class Action(models.Model):
     due_earliest = models.DateField(null=True, blank=True)
     due_latest = models.DateField(null=True, blank=True, db_index=True)
     due_note = models.CharField(max_length=300, blank=True)
+    # The due date as first imported or first approved; slippage is measured against it.
+    baseline_due_text = models.CharField(max_length=300, blank=True)
+    baseline_due_kind = models.CharField(max_length=20, default=DateKind.BLANK)
+    baseline_due_earliest = models.DateField(null=True, blank=True)
+    baseline_due_latest = models.DateField(null=True, blank=True)
+    rebaseline_count = models.PositiveIntegerField(default=0)
+
+    lifecycle = models.CharField(max_length=20, choices=Lifecycle.choices, default=Lifecycle.LIVE)
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates"
+    )
+    # Optimistic locking: a save names the version it read and fails if someone saved since.
+    version = models.PositiveIntegerField(default=1)
 
     risk_level = models.CharField(
         max_length=20, choices=RiskLevel.choices, default=RiskLevel.NOT_APPLICABLE
@@ -109,6 +136,7 @@ class Action(models.Model):
     # [[column header, value as written], ...] in the workbook's column order: a list, because
     # PostgreSQL's jsonb does not keep the order of an object's keys.
     source_cells = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords(excluded_fields=["latest_status", "latest_month", "sort_key"])
 
     class Meta:
         ordering = ["plan", "sort_key"]
@@ -157,6 +185,19 @@ class Action(models.Model):
         )
 
     @property
+    def baseline_due(self) -> FuzzyDate:
+        return FuzzyDate(
+            self.baseline_due_text,
+            DateKind(self.baseline_due_kind),
+            self.baseline_due_earliest,
+            self.baseline_due_latest,
+        )
+
+    def set_baseline_due(self, value: FuzzyDate) -> None:
+        self.baseline_due_text, self.baseline_due_kind = value.text, value.kind
+        self.baseline_due_earliest, self.baseline_due_latest = value.earliest, value.latest
+
+    @property
     def latest_status_definition(self):
         return STATUS_DEFINITIONS[Status(self.latest_status)]
 
@@ -183,6 +224,13 @@ class Recommendation(models.Model):
         return " ".join(part for part in (self.source, self.kind, "Rec", self.number) if part)
 
 
+class UpdateState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned by PMO"
+    ACCEPTED = "accepted", "Accepted by PMO"
+
+
 class ProgressUpdate(models.Model):
     """One action's status and evidence commentary for one month."""
 
@@ -196,8 +244,32 @@ class ProgressUpdate(models.Model):
     change_control = models.BooleanField(default=False)
     change_control_text = models.CharField(max_length=100, blank=True)
     source = models.CharField(max_length=300, blank=True, help_text="Where this update came from.")
+    # An imported workbook's updates arrive as submitted, for PMO to review like any other.
+    state = models.CharField(
+        max_length=20, choices=UpdateState.choices, default=UpdateState.SUBMITTED
+    )
+    no_change = models.BooleanField(default=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="updates_submitted",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="updates_reviewed",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["action", "month"]

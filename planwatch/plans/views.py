@@ -2,12 +2,12 @@
 
 from functools import wraps
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from planwatch.accounts.permissions import Perm, require
 from planwatch.imports.selectors import warning_list_for_ref
 
 from . import selectors
@@ -32,7 +32,7 @@ def plan_required(view):
     return wrapper
 
 
-@login_required
+@require(Perm.VIEW_PLAN)
 @plan_required
 def overview(request, plan):
     context = {
@@ -43,7 +43,7 @@ def overview(request, plan):
     return render(request, "plans/overview.html", context)
 
 
-@login_required
+@require(Perm.VIEW_PLAN)
 @plan_required
 def theme_detail(request, plan, code: str):
     try:
@@ -55,7 +55,7 @@ def theme_detail(request, plan, code: str):
     return render(request, "plans/theme_detail.html", context)
 
 
-@login_required
+@require(Perm.VIEW_PLAN)
 @plan_required
 def action_list(request, plan):
     form = ActionFilterForm(request.GET, themes=selectors.theme_list(plan=plan))
@@ -69,7 +69,7 @@ def action_list(request, plan):
     return render(request, "plans/action_list.html", context)
 
 
-@login_required
+@require(Perm.VIEW_PLAN)
 @plan_required
 def action_detail(request, plan, ref: str):
     try:

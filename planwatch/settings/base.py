@@ -41,9 +41,13 @@ INSTALLED_APPS = [
     "govuk_frontend_django",
     "axes",
     "csp",
+    "simple_history",
     "planwatch.accounts",
     "planwatch.plans",
     "planwatch.imports",
+    "planwatch.updates",
+    "planwatch.changes",
+    "planwatch.evidence",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Records who made each change in the audit trail.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so a locked-out login never reaches the view.
     "axes.middleware.AxesMiddleware",
 ]
