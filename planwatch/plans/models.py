@@ -70,7 +70,7 @@ class RiskLevel(models.TextChoices):
 
 
 class Lifecycle(models.TextChoices):
-    """Where an action stands in the plan; leaving it is always an approved change, never a delete."""
+    """Where an action stands; leaving the plan is always an approved change, never a delete."""
 
     LIVE = "live", "In the plan"
     CLOSED = "closed", "Closed by change control"
