@@ -14,5 +14,9 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("imports/", include("planwatch.imports.urls")),
+    path("cycles/", include("planwatch.updates.urls")),
+    path("changes/", include("planwatch.changes.urls")),
+    path("evidence/", include("planwatch.evidence.urls")),
+    path("audit/", include("planwatch.audit.urls")),
     path("", include("planwatch.plans.urls")),
 ]

@@ -41,6 +41,15 @@ def role_users(db) -> dict[str, object]:
 
 
 @pytest.fixture
+def owner_with_roles(sample_plan, role_users):
+    """The demo update owner, holding the demo's owner roles on the sample plan."""
+    from planwatch.accounts.demo import demo_owner_roles_assign
+
+    demo_owner_roles_assign(plan=sample_plan)
+    return role_users["owner"]
+
+
+@pytest.fixture
 def pmo_client(client, role_users):
     client.force_login(role_users["pmo"])
     return client

@@ -21,3 +21,14 @@ def user_create_or_reset(
     user.save()
     user.groups.set([groups[role]] if role else [])
     return user
+
+
+@transaction.atomic
+def owner_role_assign(*, user, owner_role, is_delegate: bool = False):
+    """Let `user` act for an owner role named in the plan (a delegate writes for its holder)."""
+    from .models import OwnerRoleHolder
+
+    holding, _ = OwnerRoleHolder.objects.update_or_create(
+        owner_role=owner_role, user=user, defaults={"is_delegate": is_delegate}
+    )
+    return holding

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "planwatch.updates",
     "planwatch.changes",
     "planwatch.evidence",
+    "planwatch.audit",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +135,16 @@ STORAGES = {
 # GOV.UK Frontend's stylesheet asks for its fonts and images at /assets/ on the site root.
 WHITENOISE_ROOT = GOVUK_FRONTEND_DIST if GOVUK_FRONTEND_DIST.is_dir() else None
 MEDIA_ROOT = DATA_DIR / "media"
+# Evidence files are served only through a permission-checked view, never from MEDIA_URL.
+PLANWATCH_EVIDENCE_MAX_BYTES = int(os.environ.get("PLANWATCH_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# The monthly cycle's reminder e-mails: N days before the deadline, and N days after it.
+PLANWATCH_REMINDER_DAYS_BEFORE = int(os.environ.get("PLANWATCH_REMINDER_DAYS_BEFORE", "3"))
+PLANWATCH_REMINDER_DAYS_AFTER = int(os.environ.get("PLANWATCH_REMINDER_DAYS_AFTER", "2"))
+PLANWATCH_SITE_URL = os.environ.get("PLANWATCH_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_FROM_EMAIL", "planwatch@localhost")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

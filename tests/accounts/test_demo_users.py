@@ -15,9 +15,9 @@ def test_load_demo_prints_credentials_that_sign_in_for_every_role(sample_workboo
     call_command("load_demo", str(sample_workbook))
 
     printed = capsys.readouterr().out
-    credentials = [
-        line.split()[:2] for line in printed.split("Demo users")[1].splitlines()[1:] if line.strip()
-    ]
+    block = printed.split("Demo users")[1].split("\n\n")[0]
+    credentials = [line.split()[:2] for line in block.splitlines()[1:] if line.strip()]
+    assert len(credentials) == 5
     roles_seen = set()
 
     def sign_in(username, password):
@@ -40,6 +40,20 @@ def test_load_demo_twice_leaves_one_plan_and_the_same_actions(sample_workbook):
     assert Plan.objects.count() == 1
     assert Action.objects.count() == 284
     assert Plan.objects.get().organisation
+
+
+def test_the_demo_owner_reports_for_real_owner_roles_of_the_plan(sample_workbook, capsys):
+    from planwatch.accounts.models import OwnerRoleHolder
+
+    call_command("load_demo", str(sample_workbook))
+
+    holdings = OwnerRoleHolder.objects.filter(user__username="owner")
+    assert {h.owner_role.name for h in holdings} == {
+        "Director – Business Strategy and Change",
+        "Head of HR",
+    }
+    assert holdings.get(owner_role__name="Head of HR").is_delegate
+    assert "reports for" in capsys.readouterr().out
 
 
 def test_only_pmo_officers_and_admins_may_use_the_admin_site(role_users):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from planwatch.accounts.demo import demo_users_create
+from planwatch.accounts.demo import demo_owner_roles_assign, demo_users_create
 from planwatch.imports.errors import TrackerImportError
 from planwatch.imports.management.commands.import_tracker import DEFAULT_PLAN, render_summary
 from planwatch.imports.services import tracker_import
@@ -28,3 +28,5 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo users (username / password / role):")
         for username, password, role in demo_users_create():
             self.stdout.write(f"  {username:<9} {password:<20} {role}")
+        roles = demo_owner_roles_assign(plan=Plan.objects.get(name=DEFAULT_PLAN))
+        self.stdout.write("\nThe owner user reports for: " + "; ".join(roles))
