@@ -8,7 +8,8 @@ cell with different meanings.
 import csv
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,11 +31,20 @@ class Cell:
 class SheetRows:
     name: str
     total_rows: int
-    rows: Iterator[tuple[int, list[Cell]]]
+    rows: Generator[tuple[int, list[Cell]], None, None]
 
 
-def read_tracker(path: Path) -> list[SheetRows]:
-    """Open the file and return its sheets; rows are read lazily as the caller walks them."""
+@contextmanager
+def open_tracker(path: Path) -> Iterator[list[SheetRows]]:
+    """The file's sheets, read lazily as the caller walks them; the file is closed after."""
+    sheets, close = _open(path)
+    try:
+        yield sheets
+    finally:
+        close()
+
+
+def _open(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
     if not path.exists():
         raise TrackerImportError(f"{path} does not exist")
     if not path.is_file():
@@ -43,33 +53,39 @@ def read_tracker(path: Path) -> list[SheetRows]:
     if suffix in {".xlsx", ".xlsm"}:
         return _read_xlsx(path)
     if suffix == ".csv":
-        return [_read_csv(path)]
+        return [_read_csv(path)], lambda: None
     raise TrackerImportError(
         f"{path.name} is a '{suffix or 'no extension'}' file; "
         "planwatch reads .xlsx and .csv trackers"
     )
 
 
-def _read_xlsx(path: Path) -> list[SheetRows]:
+def _read_xlsx(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
         raise TrackerImportError(
             f"{path.name} is not a readable Excel workbook (damaged or not .xlsx): {error}"
         ) from None
-    sheets = []
-    for worksheet in workbook.worksheets:
-        sheets.append(
-            SheetRows(
-                name=worksheet.title,
-                total_rows=worksheet.max_row or 0,
-                rows=_xlsx_rows(path, worksheet),
-            )
+    sheets = [
+        SheetRows(
+            name=worksheet.title,
+            total_rows=worksheet.max_row or 0,
+            rows=_xlsx_rows(path, worksheet),
         )
-    return sheets
+        for worksheet in workbook.worksheets
+    ]
+
+    def close() -> None:
+        # A sheet abandoned part-way (a refused file) still holds the workbook open.
+        for sheet in sheets:
+            sheet.rows.close()
+        workbook.close()
+
+    return sheets, close
 
 
-def _xlsx_rows(path: Path, worksheet) -> Iterator[tuple[int, list[Cell]]]:
+def _xlsx_rows(path: Path, worksheet) -> Generator[tuple[int, list[Cell]], None, None]:
     try:
         for number, row in enumerate(worksheet.iter_rows(), start=1):
             yield number, [Cell(cell.value, getattr(cell, "number_format", None)) for cell in row]

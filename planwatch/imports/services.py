@@ -18,11 +18,18 @@ from planwatch.changes.models import FIELDS_TOUCHED, ChangeKind, ChangeRequest, 
 from planwatch.domain.fuzzy_dates import DateKind
 from planwatch.domain.refs import Ref
 from planwatch.domain.statuses import Status
-from planwatch.plans.models import Action, Plan, ProgressUpdate, Theme, Workstream
+from planwatch.plans.models import (
+    Action,
+    Plan,
+    ProgressUpdate,
+    Theme,
+    UpdateState,
+    Workstream,
+)
 
 from .models import DataQualityWarning, ImportRun
 from .parse import ImportWarning, MonthlyEntry, ParsedTracker, TrackerRow, parse_tracker
-from .reader import ProgressCallback, read_tracker
+from .reader import ProgressCallback, open_tracker
 
 BATCH = 1000
 ACTION_FIELDS = [
@@ -107,7 +114,8 @@ def tracker_import(
     user=None,
     progress: ProgressCallback | None = None,
 ) -> ImportSummary:
-    parsed = parse_tracker(read_tracker(path), progress=progress)
+    with open_tracker(path) as sheets:
+        parsed = parse_tracker(sheets, progress=progress)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with transaction.atomic():
         summary = _apply(parsed, plan_name=plan_name, filename=path.name, digest=digest, user=user)
@@ -150,12 +158,18 @@ def _update_with_history(model, objects: list, fields: list[str], context: _Cont
     )
 
 
+def _save_stamped(instance, context: _Context, **save_options) -> None:
+    """Save one record with the audit trail naming who imported it and from which file."""
+    instance._history_user = context.user
+    instance._change_reason = context.reason
+    instance.save(**save_options)
+
+
 def _apply(
     parsed: ParsedTracker, *, plan_name: str, filename: str, digest: str, user
 ) -> ImportSummary:
-    plan, _ = Plan.objects.get_or_create(name=plan_name)
     summary = ImportSummary(
-        plan=plan.name,
+        plan=plan_name,
         filename=filename,
         dry_run=False,
         sheets_read=parsed.sheets_read,
@@ -163,8 +177,12 @@ def _apply(
     )
     warnings = list(parsed.warnings)
     context = _Context(summary=summary, warnings=warnings, user=user, filename=filename)
-    themes = _themes(plan, parsed)
-    workstreams = _workstreams(themes, parsed.rows)
+    plan = Plan.objects.filter(name=plan_name).first()
+    if plan is None:
+        plan = Plan(name=plan_name)
+        _save_stamped(plan, context)
+    themes = _themes(plan, parsed, context)
+    workstreams = _workstreams(themes, parsed.rows, context)
     actions = _actions(plan, themes, workstreams, parsed.rows, context)
     updates = _updates(actions, parsed.rows, context)
     _change_requests(plan, updates, context)
@@ -206,20 +224,21 @@ def _warning_row(run: ImportRun, plan: Plan, warning: ImportWarning) -> DataQual
     )
 
 
-def _themes(plan: Plan, parsed: ParsedTracker) -> dict[str, Theme]:
+def _themes(plan: Plan, parsed: ParsedTracker, context: _Context) -> dict[str, Theme]:
     existing = {theme.code: theme for theme in plan.themes.all()}
     for code, (name, order) in parsed.themes.items():
         theme = existing.get(code)
         if theme is None:
-            existing[code] = Theme.objects.create(plan=plan, code=code, name=name, order=order)
+            existing[code] = theme = Theme(plan=plan, code=code, name=name, order=order)
+            _save_stamped(theme, context)
         elif (theme.name, theme.order) != (name, order):
             theme.name, theme.order = name, order
-            theme.save(update_fields=["name", "order"])
+            _save_stamped(theme, context, update_fields=["name", "order"])
     return existing
 
 
 def _workstreams(
-    themes: dict[str, Theme], rows: list[TrackerRow]
+    themes: dict[str, Theme], rows: list[TrackerRow], context: _Context
 ) -> dict[tuple[str, str], Workstream]:
     existing = {
         (ws.theme.code, ws.name): ws
@@ -231,9 +250,10 @@ def _workstreams(
         if key in existing:
             continue
         per_theme[row.theme_code] += 1
-        existing[key] = Workstream.objects.create(
+        existing[key] = Workstream(
             theme=themes[row.theme_code], name=row.workstream, order=per_theme[row.theme_code]
         )
+        _save_stamped(existing[key], context)
     return existing
 
 
@@ -466,8 +486,11 @@ def _refresh_latest_status(plan: Plan) -> None:
     One UPDATE with a correlated subquery: the database does per-row work far faster than
     a CASE-per-row bulk update built in Python.
     """
+    # Drafts and returned updates are not yet anyone's word on the action.
     newest = (
-        ProgressUpdate.objects.filter(action=OuterRef("pk"))
+        ProgressUpdate.objects.filter(
+            action=OuterRef("pk"), state__in=[UpdateState.SUBMITTED, UpdateState.ACCEPTED]
+        )
         .exclude(status=Status.NO_STATUS)
         .order_by("-month")
     )

@@ -113,3 +113,27 @@ def test_owner_cells_become_roles_linked_to_their_actions(sample_workbook):
         "director business strategy and change",
         "director law and governance",
     }
+
+
+def test_the_plan_its_themes_and_workstreams_are_recorded_as_imported_from_the_file(
+    sample_workbook,
+):
+    from planwatch.plans.models import Plan, Theme, Workstream
+
+    tracker_import(path=sample_workbook, plan_name="Plan")
+
+    reason = f"Imported from {sample_workbook.name}"
+    for model in (Plan, Theme, Workstream):
+        assert set(model.history.values_list("history_change_reason", flat=True)) == {reason}
+
+
+def test_a_draft_does_not_become_the_actions_latest_status(sample_workbook):
+    tracker_import(path=sample_workbook, plan_name="Plan")
+    action = Action.objects.get(ref="OC.A1.3")
+    ProgressUpdate.objects.create(
+        action=action, month=date(2022, 11, 1), status="complete", state=UpdateState.DRAFT
+    )
+
+    tracker_import(path=sample_workbook, plan_name="Plan")
+
+    assert Action.objects.get(ref="OC.A1.3").latest_status == "medium_progress"
