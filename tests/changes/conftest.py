@@ -1,0 +1,13 @@
+"""Fixtures for change-control tests: the people who raise and decide."""
+
+import pytest
+
+
+@pytest.fixture
+def pmo(role_users):
+    return role_users["pmo"]
+
+
+@pytest.fixture
+def approver(role_users):
+    return role_users["approver"]
