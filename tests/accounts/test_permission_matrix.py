@@ -4,8 +4,11 @@ The URL list is read from the URL configuration itself, so a new page without an
 EXPECTED fails here until someone decides who may see it.
 """
 
+from datetime import date
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +16,66 @@ pytestmark = pytest.mark.django_db
 ROLES = ("anonymous", "no_role", "viewer", "owner", "approver", "pmo", "admin")
 EVERYONE = frozenset(ROLES) - {"anonymous", "no_role"}
 PMO_ONLY = frozenset({"pmo", "admin"})
+AUDITORS = frozenset({"viewer", "approver", "pmo", "admin"})
+# The demo owner reports for OC.A1.3 (Director – Business Strategy and Change).
+OWNER_OF_OC_A1_3 = frozenset({"owner", "pmo", "admin"})
+
+
+def _november_cycle() -> dict:
+    from django.contrib.auth import get_user_model
+
+    from planwatch.plans.models import Plan
+    from planwatch.updates.models import UpdateCycle
+
+    cycle, _ = UpdateCycle.objects.get_or_create(
+        plan=Plan.objects.get(),
+        month=date(2022, 11, 1),
+        defaults={
+            "deadline": date(2022, 11, 14),
+            "opened_by": get_user_model().objects.get(username="pmo"),
+        },
+    )
+    return {"pk": cycle.pk}
+
+
+def _november_update() -> dict:
+    from planwatch.plans.models import Action, ProgressUpdate
+
+    cycle = _november_cycle()
+    update, _ = ProgressUpdate.objects.get_or_create(
+        action=Action.objects.get(ref="OC.A1.3"), month=date(2022, 11, 1)
+    )
+    return {**cycle, "update_pk": update.pk}
+
+
+def _any_change_request() -> dict:
+    from planwatch.changes.models import ChangeRequest
+
+    return {"pk": ChangeRequest.objects.order_by("pk").first().pk}
+
+
+def _imported_change_request() -> dict:
+    from planwatch.changes.models import ChangeKind, ChangeRequest
+
+    return {"pk": ChangeRequest.objects.filter(kind=ChangeKind.TO_BE_COMPLETED).first().pk}
+
+
+def _evidence() -> dict:
+    from django.contrib.auth import get_user_model
+
+    from planwatch.evidence.models import Evidence
+    from planwatch.plans.models import Action
+
+    evidence = Evidence.objects.create(
+        action=Action.objects.get(ref="OC.A1.3"),
+        title="Culture survey results",
+        file=SimpleUploadedFile("survey.pdf", b"%PDF-1.4 minimal"),
+        original_name="survey.pdf",
+        content_type="application/pdf",
+        added_by=get_user_model().objects.get(username="pmo"),
+    )
+    return {"pk": evidence.pk}
+
 
 # name -> (kwargs or a callable giving them, roles allowed, outcome for allowed roles on GET)
 # Outcomes: "page" (200), "redirect" (302 somewhere other than sign-in), "post_only" (405).
@@ -22,6 +85,31 @@ EXPECTED: dict[str, tuple[dict, frozenset[str], str]] = {
     "plans:action_list": ({}, EVERYONE, "page"),
     "plans:action_detail": ({"ref": "OC.A1.3"}, EVERYONE, "page"),
     "imports:data_quality": ({}, EVERYONE, "page"),
+    "updates:my_updates": ({}, EVERYONE, "page"),
+    "updates:cycle_list": ({}, PMO_ONLY, "page"),
+    "updates:cycle_open": ({}, PMO_ONLY, "page"),
+    "updates:cycle_review": (_november_cycle, PMO_ONLY, "page"),
+    "updates:cycle_late": (_november_cycle, PMO_ONLY, "page"),
+    "updates:cycle_close": (_november_cycle, PMO_ONLY, "page"),
+    "updates:update_edit": (
+        lambda: {**_november_cycle(), "ref": "OC.A1.3"},
+        OWNER_OF_OC_A1_3,
+        "page",
+    ),
+    "updates:update_review": (_november_update, PMO_ONLY, "page"),
+    "evidence:add": ({"ref": "OC.A1.3"}, OWNER_OF_OC_A1_3, "page"),
+    "evidence:download": (_evidence, EVERYONE, "page"),
+    "audit:index": ({}, AUDITORS, "page"),
+    "audit:export_csv": ({}, AUDITORS, "page"),
+    "audit:action_history": ({"ref": "OC.A1.3"}, AUDITORS, "page"),
+    "changes:log": ({}, EVERYONE, "page"),
+    "changes:detail": (_any_change_request, EVERYONE, "page"),
+    "changes:raise": ({"ref": "OC.A1.3"}, OWNER_OF_OC_A1_3, "page"),
+    "changes:new_action": ({}, PMO_ONLY, "page"),
+    "changes:complete": (_imported_change_request, PMO_ONLY, "page"),
+    # Deciding and withdrawing are forms on the request's page; a GET is refused outright.
+    "changes:decide": (_any_change_request, frozenset({"approver", "admin"}), "post_only"),
+    "changes:withdraw": (_any_change_request, EVERYONE, "post_only"),
 }
 PUBLIC = {"login"}
 NOT_PAGES = {"logout"}  # POST-only sign-out, tested in tests/plans/test_login_page.py
@@ -54,7 +142,10 @@ def people(role_users):
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_each_role_gets_what_the_matrix_says(name, client, sample_plan, owner_with_roles, people):
+def test_each_role_gets_what_the_matrix_says(
+    name, client, sample_plan, owner_with_roles, people, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     kwargs, allowed, outcome = EXPECTED[name]
     url = reverse(name, kwargs=kwargs() if callable(kwargs) else kwargs)
     results = {}

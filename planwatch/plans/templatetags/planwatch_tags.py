@@ -20,16 +20,44 @@ from govuk_frontend_django.components.pagination import (
 )
 from govuk_frontend_django.components.service_navigation import GovUKServiceNavigation
 
+from planwatch.accounts.permissions import Perm, user_can
 from planwatch.domain.fuzzy_dates import excel_cell_text
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 register = template.Library()
 
 # (label, url name, the url names that count as being in that section)
+# (label, URL name, the pages that mark it current, who sees it)
 SECTIONS = (
-    ("Overview", "plans:overview", {"plans:overview", "plans:theme"}),
-    ("Actions", "plans:action_list", {"plans:action_list", "plans:action_detail"}),
-    ("Data quality", "imports:data_quality", {"imports:data_quality"}),
+    ("Overview", "plans:overview", {"plans:overview", "plans:theme"}, Perm.VIEW_PLAN),
+    ("Actions", "plans:action_list", {"plans:action_list", "plans:action_detail"}, Perm.VIEW_PLAN),
+    (
+        "My updates",
+        "updates:my_updates",
+        {"updates:my_updates", "updates:update_edit"},
+        Perm.VIEW_PLAN,
+    ),
+    (
+        "Update cycles",
+        "updates:cycle_list",
+        {
+            "updates:cycle_list",
+            "updates:cycle_open",
+            "updates:cycle_review",
+            "updates:cycle_late",
+            "updates:cycle_close",
+            "updates:update_review",
+        },
+        Perm.MANAGE_CYCLE,
+    ),
+    (
+        "Change control",
+        "changes:log",
+        {"changes:log", "changes:detail", "changes:decide", "changes:complete", "changes:raise"},
+        Perm.VIEW_PLAN,
+    ),
+    ("Data quality", "imports:data_quality", {"imports:data_quality"}, Perm.VIEW_PLAN),
+    ("Audit trail", "audit:index", {"audit:index", "audit:action_history"}, Perm.VIEW_AUDIT),
 )
 
 
@@ -74,7 +102,8 @@ def service_navigation(context):
                 "active": current in names,
                 "current": current == name,
             }
-            for label, name, names in SECTIONS
+            for label, name, names, perm in SECTIONS
+            if user_can(user, perm)
         ]
         if user.is_staff:
             navigation.append({"text": "Admin", "href": reverse("admin:index")})
