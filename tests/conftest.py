@@ -6,6 +6,8 @@ import pytest
 
 from planwatch.accounts.demo import demo_password, demo_users_create
 
+pytest_plugins = ["tests.browser_fixtures"]
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_WORKBOOK = REPO / "demo" / "improvement-plan-tracker-2022-10.xlsx"
 

@@ -92,8 +92,8 @@ def cycle_open(*, user, plan: Plan, month: date, deadline: date, today: date) ->
             f"The {open_cycle.month:%B %Y} cycle is still open: close it before opening another",
             field="month",
         )
-    if deadline < today:
-        raise UpdateError("The deadline must be today or in the future", field="deadline")
+    # A past deadline is allowed: a PMO catching up on a missed month records that cycle
+    # late, and its updates are simply late (and chased) from the start.
     if not month <= deadline <= selectors.month_end(selectors.add_months(month, 1)):
         raise UpdateError(
             f"The deadline must fall in {month_name} or the month after it", field="deadline"

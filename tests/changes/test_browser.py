@@ -1,55 +1,22 @@
 """Change control in a real browser under the real CSP: an owner asks, an approver decides."""
 
-from pathlib import Path
-
 import pytest
 
-from planwatch.accounts.demo import demo_password
+from tests.browser_fixtures import ARTIFACTS, new_page, settle_and_screenshot, sign_in
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-@pytest.fixture(autouse=True)
-def allow_database_calls_beside_playwrights_event_loop(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: ./run test installs Debian's chromium")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
 
 
 def signed_in(browser, base_url: str, username: str):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.console_errors = []
-    page.on(
-        "console",
-        lambda message: message.type == "error" and page.console_errors.append(message.text),
-    )
-    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(demo_password(username))
-    page.get_by_role("button", name="Sign in").click()
+    page = new_page(browser)
+    sign_in(page, base_url, username)
     return page
 
 
 def screenshot(page, name: str, *, full_page: bool = True) -> None:
-    page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(ARTIFACTS / f"changes-{name}.png"), full_page=full_page)
+    settle_and_screenshot(page, f"changes-{name}", full_page=full_page)
 
 
 def test_owner_asks_for_a_new_due_date_and_an_approver_approves_it(

@@ -2,24 +2,11 @@
 
 import pytest
 
-from planwatch.accounts.demo import demo_password
-from tests.browser.test_browse import (  # noqa: F401 (fixtures)
-    allow_database_calls_beside_playwrights_event_loop,
-    browser_page,
-    settle_and_screenshot,
-)
+from tests.browser_fixtures import settle_and_screenshot, sign_in
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, base_url: str, username: str, next_path: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base_url}{next_path}")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(demo_password(username))
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_owner_submits_an_update_with_a_change_request_and_pmo_returns_it(

@@ -45,7 +45,7 @@ def test_a_cycle_may_be_opened_for_the_latest_imported_month(sample_plan, role_u
     [
         (date(2022, 9, 1), date(2022, 11, 14), date(2022, 11, 1), "month", "updates for October"),
         (date(2023, 1, 1), date(2023, 1, 14), date(2022, 11, 1), "month", "a month ahead"),
-        (NOVEMBER, date(2022, 10, 31), date(2022, 11, 1), "deadline", "today or in the future"),
+        (NOVEMBER, date(2022, 10, 31), date(2022, 11, 1), "deadline", "or the month after"),
         (NOVEMBER, date(2023, 1, 2), date(2022, 11, 1), "deadline", "or the month after"),
         (date(2022, 11, 2), DEADLINE, date(2022, 11, 1), "month", "Choose a month"),
     ],
@@ -59,6 +59,18 @@ def test_a_cycle_with_a_month_or_deadline_that_makes_no_sense_is_refused(
     assert refused.value.field == field
     assert message in refused.value.message
     assert not UpdateCycle.objects.exists()
+
+
+def test_a_missed_month_can_be_opened_late_with_its_deadline_already_past(sample_plan, role_users):
+    cycle = open_cycle(
+        sample_plan,
+        role_users["pmo"],
+        month=NOVEMBER,
+        deadline=DEADLINE,
+        today=date(2026, 11, 22),
+    )
+
+    assert (cycle.month, cycle.deadline) == (NOVEMBER, DEADLINE)
 
 
 def test_only_one_cycle_is_open_at_a_time_and_each_month_has_one(sample_plan, role_users):
