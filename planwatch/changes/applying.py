@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from planwatch.accounts.owners import action_owners_sync
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate, parse_fuzzy_date
-from planwatch.domain.refs import parse_ref
+from planwatch.domain.refs import parse_ref, ref_sort_text
 from planwatch.domain.slippage import slippage_months
-from planwatch.imports.services import sort_key
 from planwatch.plans.concurrency import save_versioned
 from planwatch.plans.models import Action, Lifecycle, RiskLevel, Workstream
 
@@ -151,7 +150,7 @@ def _new_action_change(target: ValidProposal, *, user, reason: str) -> PlanChang
         parent=main,
         ref=str(ref),
         is_main=ref.is_main,
-        sort_key=sort_key(ref),
+        sort_key=ref_sort_text(ref),
         title=proposed["title"],
         risk_level=RiskLevel.UNRATED if ref.is_main else RiskLevel.NOT_APPLICABLE,
         **owners,

@@ -89,3 +89,8 @@ def parse_yes_no(text: object) -> bool | None:
     if words in _NO:
         return False
     return None
+
+
+def ref_sort_text(ref: Ref) -> str:
+    """The ref as text that sorts like ref_sort_key, for a database column to order by."""
+    return f"{ref.theme}.{ref.letter}.{ref.action:05d}.{ref.part:05d}"

@@ -2,7 +2,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.domain.refs import Ref, parse_ref, parse_risk_level, parse_yes_no, ref_sort_key
+from planwatch.domain.refs import (
+    Ref,
+    parse_ref,
+    parse_risk_level,
+    parse_yes_no,
+    ref_sort_key,
+    ref_sort_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -119,3 +126,18 @@ def test_risk_levels(text: object, expected: tuple[str, bool]) -> None:
 )
 def test_yes_no_flags(value: object, expected: bool | None) -> None:
     assert parse_yes_no(value) is expected
+
+
+@given(
+    st.lists(
+        st.builds(
+            Ref,
+            st.sampled_from(["OC", "CO", "SD"]),
+            st.sampled_from("ABC"),
+            st.integers(0, 99999),
+            st.integers(0, 99999),
+        )
+    )
+)
+def test_sort_text_orders_refs_as_the_sort_key_does(refs: list[Ref]) -> None:
+    assert sorted(refs, key=ref_sort_text) == sorted(refs, key=ref_sort_key)
