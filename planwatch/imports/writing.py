@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
+from django.utils import timezone
+
 from .parse import ImportWarning
 
 BATCH = 1000
@@ -24,9 +27,46 @@ class ImportContext:
 
 def create_with_history(model, objects: list, context: ImportContext) -> None:
     model.objects.bulk_create(objects, batch_size=BATCH)
-    model.history.bulk_history_create(
-        objects, batch_size=BATCH, default_user=context.user, default_change_reason=context.reason
-    )
+    history_rows_copy(model, [obj.pk for obj in objects], context)
+
+
+HISTORY_OWN_COLUMNS = {
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user_id",
+}
+
+
+def history_rows_copy(model, pks: list, context: ImportContext) -> None:
+    """Write the creation rows of the audit trail by copying the new rows in the database.
+
+    The same rows simple-history would write, but copied by one INSERT ... SELECT per chunk
+    instead of being built object by object in Python: an import of 10,000 actions x 36
+    months creates over 300,000 of them.
+    """
+    history = model.history.model
+    columns = [
+        field.column
+        for field in history._meta.concrete_fields
+        if field.column not in HISTORY_OWN_COLUMNS
+    ]
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
+    when = connection.ops.adapt_datetimefield_value(timezone.now())
+    user_id = getattr(context.user, "pk", None)
+    with connection.cursor() as cursor:
+        for start in range(0, len(pks), 500):
+            chunk = pks[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({names}, "
+                f"{quote('history_date')}, {quote('history_change_reason')}, "
+                f"{quote('history_type')}, {quote('history_user_id')}) "
+                f"SELECT {names}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
+                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
+                [when, context.reason, "+", user_id, *chunk],
+            )
 
 
 def update_with_history(model, objects: list, fields: list[str], context: ImportContext) -> None:

@@ -137,3 +137,19 @@ def test_a_draft_does_not_become_the_actions_latest_status(sample_workbook):
     tracker_import(path=sample_workbook, plan_name="Plan")
 
     assert Action.objects.get(ref="OC.A1.3").latest_status == "medium_progress"
+
+
+def test_the_audit_row_of_an_imported_record_holds_exactly_its_values(sample_workbook):
+    tracker_import(path=sample_workbook, plan_name="Plan")
+
+    for model in (Action, ProgressUpdate):
+        for record in model.objects.all()[:50]:
+            created = model.history.get(id=record.pk, history_type="+")
+            for field in created.instance._meta.concrete_fields:
+                if field.attname in {"latest_status", "latest_month", "sort_key", "updated_at"}:
+                    continue
+                assert getattr(created.instance, field.attname) == getattr(record, field.attname), (
+                    model.__name__,
+                    record.pk,
+                    field.attname,
+                )
