@@ -111,3 +111,14 @@ def test_status_tags_use_only_modifiers_govuk_frontend_6_has():
     assert status_tag("garbage") == (
         '<strong class="govuk-tag govuk-tag--pink">Status not recognised</strong>'
     )
+
+
+def test_footer_lists_the_sections_each_person_may_use(client, sample_plan, role_users):
+    client.force_login(role_users["owner"])
+    owner_footer = client.get("/").content.decode().split("<footer")[1]
+    client.force_login(role_users["pmo"])
+    pmo_footer = client.get("/").content.decode().split("<footer")[1]
+
+    assert "My updates" in owner_footer and "Update cycles" not in owner_footer
+    assert "Audit trail" not in owner_footer
+    assert "Update cycles" in pmo_footer and "Audit trail" in pmo_footer

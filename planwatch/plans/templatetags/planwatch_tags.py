@@ -85,6 +85,18 @@ def status_tag(value):
 
 
 @register.simple_tag(takes_context=True)
+def sections_for(context) -> list[tuple[str, str]]:
+    """(label, URL) of every section the signed-in person may use, for the footer."""
+    request = context["request"]
+    query = _plan_query(request)
+    return [
+        (label, reverse(name) + query)
+        for label, name, _names, perm in SECTIONS
+        if user_can(request.user, perm)
+    ]
+
+
+@register.simple_tag(takes_context=True)
 def service_navigation(context):
     """The service name, section links (Admin for staff) and who is signed in."""
     request = context["request"]
