@@ -41,10 +41,11 @@ def updates_apply(
     actions: dict[str, Action], rows: list[TrackerRow], context: ImportContext
 ) -> list[ProgressUpdate]:
     """Create or refresh each month's update; returns every update the workbook carries."""
-    action_ids = [actions[str(row.ref)].pk for row in rows]
+    # Scoped by plan, not by a list of ids: PostgreSQL allows 65,535 parameters a statement.
+    plan_id = next(iter(actions.values())).plan_id if actions else None
     existing = {
         (update.action_id, update.month): update
-        for update in ProgressUpdate.objects.filter(action_id__in=action_ids)
+        for update in ProgressUpdate.objects.filter(action__plan_id=plan_id)
     }
     to_create, to_update, carried = [], [], []
     for row in rows:
