@@ -12,13 +12,14 @@ from pathlib import Path
 from django.db import transaction
 
 from planwatch.accounts.owners import action_owners_sync
-from planwatch.plans.models import Plan, Theme, Workstream
+from planwatch.plans.latest_status import actions_latest_status_refresh
+from planwatch.plans.models import Action, Plan, Theme, Workstream
 
 from .actions import actions_apply
 from .models import DataQualityWarning, ImportRun
 from .parse import ImportWarning, ParsedTracker, TrackerRow, parse_tracker
 from .reader import ProgressCallback, open_tracker
-from .updates import change_requests_from_flags, latest_status_refresh, updates_apply
+from .updates import change_requests_from_flags, updates_apply
 from .writing import BATCH, ImportContext, save_stamped
 
 
@@ -90,7 +91,7 @@ def _apply(
     actions = actions_apply(plan, themes, workstreams, parsed.rows, context)
     updates = updates_apply(actions, parsed.rows, context)
     change_requests_from_flags(plan, updates, context)
-    latest_status_refresh(plan)
+    actions_latest_status_refresh(Action.objects.filter(plan=plan))
     action_owners_sync(plan=plan)
 
     summary.themes = len({row.theme_code for row in parsed.rows})

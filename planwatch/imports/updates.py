@@ -1,11 +1,8 @@
 """The monthly updates of an import, and what they ask of change control."""
 
-from django.db.models import OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
-
 from planwatch.changes.models import ChangeKind, ChangeRequest
 from planwatch.domain.statuses import Status
-from planwatch.plans.models import Action, Plan, ProgressUpdate, UpdateState
+from planwatch.plans.models import Action, Plan, ProgressUpdate
 
 from .parse import MonthlyEntry, TrackerRow
 from .writing import ImportContext, create_with_history, update_with_history
@@ -103,25 +100,3 @@ def change_requests_from_flags(
     ]
     create_with_history(ChangeRequest, requests, context)
     context.summary.change_requests_created = len(requests)
-
-
-def latest_status_refresh(plan: Plan) -> None:
-    """Keep each action's newest rated status on the action, for cheap filtering.
-
-    One UPDATE with a correlated subquery: the database does per-row work far faster than
-    a CASE-per-row bulk update built in Python.
-    """
-    # Drafts and returned updates are not yet anyone's word on the action.
-    newest = (
-        ProgressUpdate.objects.filter(
-            action=OuterRef("pk"), state__in=[UpdateState.SUBMITTED, UpdateState.ACCEPTED]
-        )
-        .exclude(status=Status.NO_STATUS)
-        .order_by("-month")
-    )
-    Action.objects.filter(plan=plan).update(
-        latest_status=Coalesce(
-            Subquery(newest.values("status")[:1]), Value(Status.NO_STATUS.value)
-        ),
-        latest_month=Subquery(newest.values("month")[:1]),
-    )

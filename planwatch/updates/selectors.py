@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 
 from planwatch.accounts.models import UPDATING_CAPACITIES, ActionOwner, OwnerRole
 from planwatch.domain.statuses import Status
+from planwatch.plans.latest_status import COUNTED_STATES
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, UpdateState
 
 from .models import UpdateCycle
@@ -33,7 +34,6 @@ from .models import UpdateCycle
 # The status before the month says the action needs no more updates.
 FINISHED_STATUSES = (Status.COMPLETE, Status.CLOSED, Status.NOT_APPLICABLE, Status.DUPLICATE)
 # States in which an update counts as the owner's word for the month.
-COUNTED_STATES = (UpdateState.SUBMITTED, UpdateState.ACCEPTED)
 # States in which the owner still has to act (no update at all counts too).
 OUTSTANDING_STATES = (UpdateState.DRAFT, UpdateState.RETURNED)
 

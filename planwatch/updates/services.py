@@ -10,8 +10,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from planwatch.accounts.permissions import Perm, check
@@ -20,6 +18,7 @@ from planwatch.changes.services import change_request_raise
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 from planwatch.evidence.selectors import action_has_success_evidence
 from planwatch.plans.concurrency import EditConflict, save_versioned
+from planwatch.plans.latest_status import actions_latest_status_refresh
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, UpdateState
 
 from . import selectors
@@ -237,7 +236,7 @@ def _write(
     if change is not None:
         _raise_change(user, action, cycle.month, update, change)
     if submit:
-        _latest_status_refresh(action)
+        actions_latest_status_refresh(Action.objects.filter(pk=action.pk))
     return update
 
 
@@ -338,22 +337,6 @@ def _raise_change(user, action, month, update, change: ChangeProposal) -> None:
         raise UpdateError(" ".join(error.messages), field="change_kind") from error
 
 
-def _latest_status_refresh(action: Action) -> None:
-    """Keep the action's denormalised latest status in step, as the import does: the newest
-    submitted or accepted update with a status."""
-    newest = (
-        ProgressUpdate.objects.filter(action=OuterRef("pk"), state__in=selectors.COUNTED_STATES)
-        .exclude(status=Status.NO_STATUS)
-        .order_by("-month")
-    )
-    Action.objects.filter(pk=action.pk).update(
-        latest_status=Coalesce(
-            Subquery(newest.values("status")[:1]), Value(Status.NO_STATUS.value)
-        ),
-        latest_month=Subquery(newest.values("month")[:1]),
-    )
-
-
 # --- Review --------------------------------------------------------------------------------
 
 
@@ -397,5 +380,5 @@ def _review(user, update, state, note, expected_version) -> ProgressUpdate:
         user=user,
         reason=f"Update {update.get_state_display().lower()}",
     )
-    _latest_status_refresh(update.action)
+    actions_latest_status_refresh(Action.objects.filter(pk=update.action_id))
     return update

@@ -102,7 +102,7 @@ def test_an_error_part_way_through_writing_rolls_everything_back(
             [*row[:2], "Renamed", *row[3:]] if i > 1 else row for i, row in enumerate(rows)
         ],
     )
-    monkeypatch.setattr(services, "latest_status_refresh", fail)
+    monkeypatch.setattr(services, "actions_latest_status_refresh", fail)
     with pytest.raises(RuntimeError):
         tracker_import(path=changed, plan_name="Improvement Plan")
 
