@@ -18,5 +18,11 @@ urlpatterns = [
     path("changes/", include("planwatch.changes.urls")),
     path("evidence/", include("planwatch.evidence.urls")),
     path("audit/", include("planwatch.audit.urls")),
+    path("reports/", include("planwatch.reports.urls")),
+    path("dashboards/", include("planwatch.dashboards.urls")),
+    path("traceability/", include("planwatch.traceability.urls")),
+    path("risks/", include("planwatch.risks.urls")),
+    path("assurance/", include("planwatch.assurance.urls")),
+    path("charters/", include("planwatch.charters.urls")),
     path("", include("planwatch.plans.urls")),
 ]

@@ -25,6 +25,10 @@ class Perm(StrEnum):
     DECIDE_CHANGE = "decide_change"
     ADD_EVIDENCE = "add_evidence"  # for an action
     VIEW_AUDIT = "view_audit"
+    EDIT_REPORTS = "edit_reports"  # the narrative parts of the monthly summary
+    MANAGE_RISKS = "manage_risks"  # the risk register, its reviews and the risk matrix
+    DISMISS_FLAGS = "dismiss_flags"  # assurance flags on ratings
+    EDIT_CHARTERS = "edit_charters"
 
 
 BY_ROLE: dict[Perm, frozenset[str]] = {
@@ -38,6 +42,10 @@ BY_ROLE: dict[Perm, frozenset[str]] = {
     Perm.ADD_EVIDENCE: frozenset({PMO}),
     # Auditors are viewers; the trail is for everyone accountable for the plan.
     Perm.VIEW_AUDIT: frozenset({PMO, APPROVER, VIEWER}),
+    Perm.EDIT_REPORTS: frozenset({PMO}),
+    Perm.MANAGE_RISKS: frozenset({PMO}),
+    Perm.DISMISS_FLAGS: frozenset({PMO}),
+    Perm.EDIT_CHARTERS: frozenset({PMO}),
 }
 # Owners may do these for the actions they own, whatever BY_ROLE says.
 FOR_OWNED_ACTIONS = frozenset({Perm.WRITE_UPDATE, Perm.RAISE_CHANGE, Perm.ADD_EVIDENCE})

@@ -49,6 +49,12 @@ INSTALLED_APPS = [
     "planwatch.changes",
     "planwatch.evidence",
     "planwatch.audit",
+    "planwatch.reports",
+    "planwatch.dashboards",
+    "planwatch.traceability",
+    "planwatch.risks",
+    "planwatch.assurance",
+    "planwatch.charters",
 ]
 
 MIDDLEWARE = [

@@ -4,21 +4,18 @@ The URL list is read from the URL configuration itself, so a new page without an
 EXPECTED fails here until someone decides who may see it.
 """
 
+import importlib
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-pytestmark = pytest.mark.django_db
+from tests.accounts.url_roles import AUDITORS, EVERYONE, OWNER_OF_OC_A1_3, PMO_ONLY, ROLES
 
-ROLES = ("anonymous", "no_role", "viewer", "owner", "approver", "pmo", "admin")
-EVERYONE = frozenset(ROLES) - {"anonymous", "no_role"}
-PMO_ONLY = frozenset({"pmo", "admin"})
-AUDITORS = frozenset({"viewer", "approver", "pmo", "admin"})
-# The demo owner reports for OC.A1.3 (Director – Business Strategy and Change).
-OWNER_OF_OC_A1_3 = frozenset({"owner", "pmo", "admin"})
+pytestmark = pytest.mark.django_db
 
 
 def _november_cycle() -> dict:
@@ -111,6 +108,22 @@ EXPECTED: dict[str, tuple[dict, frozenset[str], str]] = {
     "changes:decide": (_any_change_request, frozenset({"approver", "admin"}), "post_only"),
     "changes:withdraw": (_any_change_request, EVERYONE, "post_only"),
 }
+
+
+def _app_expectations() -> dict[str, tuple[dict, frozenset[str], str]]:
+    """Each app's own `tests/<app>/url_roles.py`, so new pages are decided beside their tests."""
+    gathered = {}
+    for module_path in sorted(Path(__file__).parents[1].glob("*/url_roles.py")):
+        if module_path.parent.name == "accounts":
+            continue
+        module = importlib.import_module(f"tests.{module_path.parent.name}.url_roles")
+        clash = set(module.EXPECTED) & (set(EXPECTED) | set(gathered))
+        assert not clash, f"{module_path}: decided twice: {sorted(clash)}"
+        gathered.update(module.EXPECTED)
+    return gathered
+
+
+EXPECTED.update(_app_expectations())
 PUBLIC = {"login"}
 NOT_PAGES = {"logout"}  # POST-only sign-out, tested in tests/plans/test_login_page.py
 

@@ -1,5 +1,7 @@
+import importlib
 from pathlib import Path
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from planwatch.accounts.demo import demo_owner_roles_assign, demo_users_create
@@ -28,5 +30,26 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo users (username / password / role):")
         for username, password, role in demo_users_create():
             self.stdout.write(f"  {username:<9} {password:<20} {role}")
-        roles = demo_owner_roles_assign(plan=Plan.objects.get(name=DEFAULT_PLAN))
+        plan = Plan.objects.get(name=DEFAULT_PLAN)
+        roles = demo_owner_roles_assign(plan=plan)
         self.stdout.write("\nThe owner user reports for: " + "; ".join(roles))
+        for line in demo_extras_load(plan=plan):
+            self.stdout.write(line)
+
+
+def demo_extras_load(*, plan) -> list[str]:
+    """Each planwatch app may ship demo data of its own (from the plan document, seed 002) as
+    `<app>/demo.py` with `demo_load(*, plan) -> str`; the line it returns says what it loaded."""
+    lines = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("planwatch."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.demo":
+                raise
+            continue
+        if hasattr(module, "demo_load"):
+            lines.append(module.demo_load(plan=plan))
+    return lines

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ChartersConfig(AppConfig):
+    name = "planwatch.charters"
+    label = "charters"
+    verbose_name = "Theme charters"
