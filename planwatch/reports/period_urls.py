@@ -1,0 +1,2 @@
+app_name = "period_reports"
+urlpatterns: list = []
