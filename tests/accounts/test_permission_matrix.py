@@ -113,10 +113,12 @@ EXPECTED: dict[str, tuple[dict, frozenset[str], str]] = {
 def _app_expectations() -> dict[str, tuple[dict, frozenset[str], str]]:
     """Each app's own `tests/<app>/url_roles.py`, so new pages are decided beside their tests."""
     gathered = {}
-    for module_path in sorted(Path(__file__).parents[1].glob("*/url_roles.py")):
+    tests_dir = Path(__file__).parents[1]
+    for module_path in sorted(tests_dir.glob("**/url_roles.py")):
         if module_path.parent.name == "accounts":
             continue
-        module = importlib.import_module(f"tests.{module_path.parent.name}.url_roles")
+        dotted = ".".join(module_path.relative_to(tests_dir.parent).with_suffix("").parts)
+        module = importlib.import_module(dotted)
         clash = set(module.EXPECTED) & (set(EXPECTED) | set(gathered))
         assert not clash, f"{module_path}: decided twice: {sorted(clash)}"
         gathered.update(module.EXPECTED)
