@@ -1,0 +1,138 @@
+"""A `Document` as a Word file: real headings, bullet lists and tables, landscape A4."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as new_word_document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from .document import Bullets, Cell, Document, Figure, Paragraph, Section, Table, cell_text
+from .rendering import _SHADE
+
+_PAGE_LONG, _PAGE_SHORT = Mm(297), Mm(210)
+_MARGIN = Mm(14)
+
+
+def _page_setup(word, *, landscape: bool) -> None:
+    section = word.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = _PAGE_LONG, _PAGE_SHORT
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = _PAGE_SHORT, _PAGE_LONG
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, _MARGIN)
+    normal = word.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+
+
+def _text_width(word):
+    section = word.sections[0]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def _shade(cell, tone: str) -> None:
+    fill, colour = _SHADE[tone]
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+    for paragraph in cell.paragraphs:
+        for run in paragraph.runs:
+            run.font.color.rgb = RGBColor.from_string(colour)
+
+
+def _repeat_header(row) -> None:
+    # Long tables break across pages; Word repeats a row marked as a header on each page.
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _set_cell_text(cell, text: str, *, bold: bool = False) -> None:
+    lines = text.splitlines() or [""]
+    paragraph = cell.paragraphs[0]
+    for number, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        run.bold = bold
+        if number < len(lines) - 1:
+            run.add_break()
+
+
+def _table(word, table: Table) -> None:
+    caption = word.add_paragraph(table.caption, style="Caption")
+    caption.paragraph_format.keep_with_next = True
+    rows = table.rows or (("None.",) + ("",) * (len(table.headers) - 1),)
+    grid = word.add_table(rows=1 + len(rows), cols=len(table.headers))
+    grid.style = "Table Grid"
+    for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):
+        _set_cell_text(cell, header, bold=True)
+    _repeat_header(grid.rows[0])
+    for row, values in zip(grid.rows[1:], rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            _set_cell_text(cell, cell_text(value))
+            if isinstance(value, Cell) and value.tone:
+                _shade(cell, value.tone)
+    word.add_paragraph()
+
+
+def _figure(word, figure: Figure) -> None:
+    import cairosvg
+
+    from planwatch.domain.charts import chart_svg, chart_table
+
+    png = cairosvg.svg2png(bytestring=chart_svg(figure.chart).encode("utf-8"), scale=2)
+    title = word.add_paragraph(figure.chart.title, style="Caption")
+    title.paragraph_format.keep_with_next = True
+    word.add_picture(io.BytesIO(png), width=min(_text_width(word), Mm(230)))
+    word.add_paragraph(figure.chart.description)
+    headers, rows = chart_table(figure.chart)
+    _table(word, Table(f"{figure.chart.title}: the data", tuple(headers), tuple(map(tuple, rows))))
+
+
+def _blocks(word, blocks) -> None:
+    for block in blocks:
+        if isinstance(block, Section):
+            word.add_heading(block.heading, level=block.level)
+            _blocks(word, block.blocks)
+        elif isinstance(block, Paragraph):
+            paragraph = word.add_paragraph()
+            if block.label:
+                paragraph.add_run(block.label + " ").bold = True
+            lines = block.text.splitlines() or [""]
+            for number, line in enumerate(lines):
+                run = paragraph.add_run(line)
+                if number < len(lines) - 1:
+                    run.add_break()
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                word.add_paragraph(item, style="List Bullet")
+        elif isinstance(block, Table):
+            _table(word, block)
+        elif isinstance(block, Figure):
+            _figure(word, block)
+        else:
+            raise TypeError(f"a report cannot hold a {type(block).__name__}")
+
+
+def docx_bytes(doc: Document) -> bytes:
+    word = new_word_document()
+    _page_setup(word, landscape=doc.landscape)
+    word.core_properties.title = doc.title
+    word.core_properties.subject = doc.subtitle
+    word.add_heading(doc.title, level=0)
+    if doc.subtitle:
+        word.add_paragraph(doc.subtitle)
+    _blocks(word, doc.sections)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
