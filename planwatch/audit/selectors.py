@@ -5,6 +5,7 @@ import heapq
 from collections.abc import Iterator
 from datetime import datetime
 
+from planwatch.assurance.models import FlagDismissal
 from planwatch.changes.models import ChangeRequest
 from planwatch.evidence.models import Evidence
 from planwatch.plans.models import Action, ProgressUpdate
@@ -24,7 +25,7 @@ CSV_HEADER = [
     "reason",
 ]
 # The records that hang off an action, found through their action_id.
-ACTION_PARTS = (ProgressUpdate, ChangeRequest, Evidence)
+ACTION_PARTS = (ProgressUpdate, ChangeRequest, Evidence, FlagDismissal)
 CHUNK = 500
 
 

@@ -145,6 +145,8 @@ def _object_text(record, model_label: str, labels: Labels) -> str:
             return f"{target} change request {record.id}"
         case "evidence.Evidence":
             return f"{ref} evidence: {record.title}"
+        case "assurance.FlagDismissal":
+            return f"{ref} {record.month:%b %Y} flag dismissal"
         case "plans.Theme":
             return f"{record.code} {record.name}"
         case "plans.Plan" | "plans.Workstream" | "accounts.OwnerRole":
