@@ -56,6 +56,7 @@ SECTIONS = (
         {"changes:log", "changes:detail", "changes:decide", "changes:complete", "changes:raise"},
         Perm.VIEW_PLAN,
     ),
+    ("Dashboard", "dashboards:index", {"dashboards:index"}, Perm.VIEW_PLAN),
     ("Assurance", "assurance:index", {"assurance:index"}, Perm.VIEW_PLAN),
     ("Data quality", "imports:data_quality", {"imports:data_quality"}, Perm.VIEW_PLAN),
     ("Audit trail", "audit:index", {"audit:index", "audit:action_history"}, Perm.VIEW_AUDIT),

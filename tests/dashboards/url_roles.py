@@ -1,0 +1,5 @@
+from tests.accounts.url_roles import EVERYONE
+
+EXPECTED = {
+    "dashboards:index": ({}, EVERYONE, "page"),
+}
