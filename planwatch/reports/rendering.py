@@ -92,7 +92,8 @@ def _figure_html(figure: Figure, *, for_print: bool) -> str:
         )
     return (
         f'<figure class="report-figure"><figcaption class="govuk-heading-s">{caption}'
-        f"</figcaption>{svg}{data}</figure>"
+        f'</figcaption><p class="govuk-body">{escape(figure.chart.description)}</p>'
+        f"{svg}{data}</figure>"
     )
 
 

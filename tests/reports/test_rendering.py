@@ -116,3 +116,42 @@ def test_the_pdf_renders_on_landscape_pages():
     text = pdf[0].get_textpage().get_text_range()
     assert "Organisational Culture" in text
     assert "OC.G1.3" in text
+
+
+def _chart_doc() -> Document:
+    from planwatch.domain.charts import Chart, Series
+    from planwatch.reports.document import Figure
+
+    chart = Chart(
+        kind="stacked_bar",
+        title="Sub-action status by month",
+        description="On track fell from 40 to 33 between September and October 2022.",
+        x_labels=("Sep 2022", "Oct 2022"),
+        series=(Series("On track", (40, 33), "#00703c"), Series("Medium", (20, 24), "#ffdd00")),
+    )
+    return _doc(sections=(Section("Dashboard", (Figure(chart),)),))
+
+
+def test_a_chart_is_inline_svg_on_the_page_with_its_data_table():
+    html = document_html(_chart_doc())
+
+    assert "<svg" in html and 'role="img"' in html
+    assert "Show the data as a table" in html
+    assert '<td class="govuk-table__cell">33</td>' in html
+
+
+def test_a_chart_is_a_picture_in_word_followed_by_its_data_table():
+    word = open_word(io.BytesIO(document_docx(_chart_doc())))
+
+    assert len(word.inline_shapes) == 1
+    [table] = word.tables
+    assert [c.text for c in table.rows[0].cells][1:] == ["On track", "Medium"]
+    assert [c.text for c in table.rows[2].cells] == ["Oct 2022", "33", "24"]
+
+
+def test_a_chart_is_drawn_in_the_pdf_with_its_data_table():
+    pdf = pypdfium2.PdfDocument(document_pdf(_chart_doc()))
+
+    pdf[0].render(scale=1.2).to_pil().save(ARTIFACTS / "rendering-chart-page.png")
+    text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    assert "Sub-action status by month: the data" in text
