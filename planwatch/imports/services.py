@@ -14,6 +14,7 @@ from django.db import transaction
 from planwatch.accounts.owners import action_owners_sync
 from planwatch.plans.latest_status import actions_latest_status_refresh
 from planwatch.plans.models import Action, Plan, Theme, Workstream
+from planwatch.traceability.imports import workbook_references_apply
 
 from .actions import actions_apply
 from .models import DataQualityWarning, ImportRun
@@ -90,6 +91,7 @@ def _apply(
     workstreams = _workstreams(themes, parsed.rows, context)
     actions = actions_apply(plan, themes, workstreams, parsed.rows, context)
     updates = updates_apply(actions, parsed.rows, context)
+    workbook_references_apply(plan=plan, rows=parsed.rows, filename=filename, warnings=warnings)
     change_requests_from_flags(plan, updates, context)
     actions_latest_status_refresh(Action.objects.filter(plan=plan))
     action_owners_sync(plan=plan)

@@ -210,6 +210,10 @@ class Recommendation(models.Model):
     kind = models.CharField(max_length=100, blank=True, help_text='e.g. "Statutory"')
     number = models.CharField(max_length=20)
     text = models.TextField(blank=True)
+    # What the catalogue says about where this recommendation comes from, or its doubts.
+    note = models.TextField(blank=True)
+    # False when only a Reference text cites it: the reviews' own list did not include it.
+    catalogued = models.BooleanField(default=False)
     actions = models.ManyToManyField(Action, related_name="recommendations", blank=True)
 
     class Meta:

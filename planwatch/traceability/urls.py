@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "traceability"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("recommendations/<int:pk>/", views.recommendation, name="recommendation"),
+]

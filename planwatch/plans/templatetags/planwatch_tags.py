@@ -57,6 +57,12 @@ SECTIONS = (
         Perm.VIEW_PLAN,
     ),
     ("Dashboard", "dashboards:index", {"dashboards:index"}, Perm.VIEW_PLAN),
+    (
+        "Traceability",
+        "traceability:index",
+        {"traceability:index", "traceability:recommendation"},
+        Perm.VIEW_PLAN,
+    ),
     ("Assurance", "assurance:index", {"assurance:index"}, Perm.VIEW_PLAN),
     ("Data quality", "imports:data_quality", {"imports:data_quality"}, Perm.VIEW_PLAN),
     ("Audit trail", "audit:index", {"audit:index", "audit:action_history"}, Perm.VIEW_AUDIT),
