@@ -15,7 +15,8 @@ VIEWER = "Viewer"
 ROLES = (PMO, APPROVER, UPDATE_OWNER, VIEWER)
 
 # What each role may change through Django's admin, by app label; everything else is read-only.
-EDITABLE_APPS = {PMO: ("plans", "imports")}
+# PMO officers keep the corporate risk matrix (its definitions and bands) in the admin site.
+EDITABLE_APPS = {PMO: ("plans", "imports", "risks")}
 
 
 @transaction.atomic
