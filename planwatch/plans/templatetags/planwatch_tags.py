@@ -26,8 +26,7 @@ from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 register = template.Library()
 
-# (label, url name, the url names that count as being in that section)
-# (label, URL name, the pages that mark it current, who sees it)
+# (label, URL name, the pages that mark it current ("app:*" for all of an app's), who sees it)
 SECTIONS = (
     ("Overview", "plans:overview", {"plans:overview", "plans:theme"}, Perm.VIEW_PLAN),
     ("Actions", "plans:action_list", {"plans:action_list", "plans:action_detail"}, Perm.VIEW_PLAN),
@@ -56,30 +55,11 @@ SECTIONS = (
         {"changes:log", "changes:detail", "changes:decide", "changes:complete", "changes:raise"},
         Perm.VIEW_PLAN,
     ),
-    ("Dashboard", "dashboards:index", {"dashboards:index"}, Perm.VIEW_PLAN),
-    (
-        "Traceability",
-        "traceability:index",
-        {"traceability:index", "traceability:recommendation"},
-        Perm.VIEW_PLAN,
-    ),
-    (
-        "Risks",
-        "risks:register",
-        {
-            "risks:register",
-            "risks:detail",
-            "risks:create",
-            "risks:edit",
-            "risks:review",
-            "risks:heatmap",
-            "risks:matrix",
-            "risks:action_scores",
-            "risks:action_score",
-        },
-        Perm.VIEW_PLAN,
-    ),
-    ("Assurance", "assurance:index", {"assurance:index"}, Perm.VIEW_PLAN),
+    ("Dashboard", "dashboards:index", {"dashboards:*"}, Perm.VIEW_PLAN),
+    ("Traceability", "traceability:index", {"traceability:*"}, Perm.VIEW_PLAN),
+    ("Theme charters", "charters:index", {"charters:*"}, Perm.VIEW_PLAN),
+    ("Risks", "risks:register", {"risks:*"}, Perm.VIEW_PLAN),
+    ("Assurance", "assurance:index", {"assurance:*"}, Perm.VIEW_PLAN),
     ("Data quality", "imports:data_quality", {"imports:data_quality"}, Perm.VIEW_PLAN),
     ("Audit trail", "audit:index", {"audit:index", "audit:action_history"}, Perm.VIEW_AUDIT),
 )
@@ -135,7 +115,7 @@ def service_navigation(context):
             {
                 "text": label,
                 "href": reverse(name) + query,
-                "active": current in names,
+                "active": _is_current(current, names),
                 "current": current == name,
             }
             for label, name, names, perm in SECTIONS
@@ -152,6 +132,10 @@ def service_navigation(context):
         navigationLabel="Sections",
         slots=slots,
     )
+
+
+def _is_current(view_name: str, names) -> bool:
+    return view_name in names or f"{view_name.partition(':')[0]}:*" in names
 
 
 def _plan_query(request) -> str:
