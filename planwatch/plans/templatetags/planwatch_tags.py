@@ -56,6 +56,7 @@ SECTIONS = (
         Perm.VIEW_PLAN,
     ),
     ("Dashboard", "dashboards:index", {"dashboards:*"}, Perm.VIEW_PLAN),
+    ("Reports", "reports:index", {"reports:*", "period_reports:*"}, Perm.VIEW_PLAN),
     ("Traceability", "traceability:index", {"traceability:*"}, Perm.VIEW_PLAN),
     ("Theme charters", "charters:index", {"charters:*"}, Perm.VIEW_PLAN),
     ("Risks", "risks:register", {"risks:*"}, Perm.VIEW_PLAN),

@@ -1,0 +1,103 @@
+"""`planwatch report theme-summary --month 2022-10 --format docx --output summary.docx`.
+
+One subcommand per report, so the Cabinet and Commissioners' reports can join as
+`report cabinet ...` and `report commissioners ...`. The report is made in memory first and
+written only when it is whole, so a failure leaves nothing behind.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from planwatch.plans.models import Plan
+from planwatch.reports.errors import ReportError
+from planwatch.reports.rendering import (
+    document_docx,
+    document_pdf,
+    document_standalone_html,
+)
+from planwatch.reports.theme_summary import (
+    report_month,
+    theme_summary_build,
+    theme_summary_document,
+    theme_summary_json,
+)
+
+DEFAULT_PLAN = "Improvement Plan"
+FORMATS = ("html", "docx", "pdf", "json")
+
+
+def _theme_summary_bytes(report, fmt: str) -> bytes:
+    if fmt == "json":
+        return json.dumps(theme_summary_json(report), indent=2, ensure_ascii=False).encode()
+    document = theme_summary_document(report)
+    if fmt == "html":
+        return document_standalone_html(document).encode()
+    if fmt == "docx":
+        return document_docx(document)
+    return document_pdf(document)
+
+
+class Command(BaseCommand):
+    help = "Make a report as html, docx, pdf or json. Nothing is written if it fails."
+
+    def add_arguments(self, parser):
+        subparsers = parser.add_subparsers(dest="report", required=True, metavar="REPORT")
+        summary = subparsers.add_parser(
+            "theme-summary",
+            help="the monthly Theme Progress Summary",
+            # Subparsers are argparse's own; CommandParser makes their errors CommandErrors.
+            called_from_command_line=getattr(parser, "called_from_command_line", None),
+        )
+        summary.add_argument("--month", required=True, help="year and month, e.g. 2022-10")
+        summary.add_argument("--format", required=True, help="html, docx, pdf or json")
+        summary.add_argument("--output", required=True, type=Path, help="file to write")
+        summary.add_argument("--plan", default=DEFAULT_PLAN, help="plan name")
+        from planwatch.reports import period_cli  # cabinet, commissioners (period reports)
+
+        period_cli.add_subcommands(subparsers, parser, plan_default=DEFAULT_PLAN)
+
+    def handle(self, *args, report: str, **options):
+        if report == "theme-summary":
+            self._theme_summary(**options)
+        else:
+            from planwatch.reports import period_cli
+
+            period_cli.run(self, report=report, **options)
+
+    def _theme_summary(self, *, month: str, format: str, output: Path, plan: str, **_):
+        fmt = format.lower()
+        if fmt not in FORMATS:
+            raise CommandError(f"unknown format '{format}': use one of {', '.join(FORMATS)}")
+        try:
+            when = report_month(month)
+        except ReportError as error:
+            raise CommandError(str(error)) from None
+        try:
+            found = Plan.objects.filter(name=plan).first()
+        except DatabaseError:
+            raise CommandError("the database is not set up: run 'planwatch migrate'") from None
+        if found is None:
+            names = ", ".join(Plan.objects.values_list("name", flat=True)) or "none imported"
+            raise CommandError(f"there is no plan '{plan}' (plans: {names})")
+        _check_writable(output)
+        body = _theme_summary_bytes(theme_summary_build(plan=found, month=when), fmt)
+        try:
+            output.write_bytes(body)
+        except OSError as error:
+            raise CommandError(f"cannot write {output}: {error.strerror}") from None
+        self.stdout.write(f"Wrote {output} ({fmt}, {len(body):,} bytes)")
+
+
+def _check_writable(output: Path) -> None:
+    """Refuse before the (slow) report is made, so the error comes at once."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        raise CommandError(f"cannot write {output}: it is a folder")
+    if not folder.is_dir():
+        raise CommandError(f"cannot write {output}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise CommandError(f"cannot write {output}: permission denied")

@@ -1,0 +1,78 @@
+"""`planwatch report cabinet --end 2022-10 ...` and `... commissioners ...`: the period reports
+as subcommands of the `report` command, which hands them here."""
+
+import json
+import os
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from planwatch.plans.models import Plan
+
+from .period import REPORT_KINDS, PeriodReportError, period_report_build
+from .period_output import period_report_document, period_report_json
+from .period_views import month_parse
+from .rendering import document_docx, document_pdf, document_standalone_html
+
+FORMATS = ("html", "docx", "pdf", "json")
+COMMANDS = tuple(REPORT_KINDS)  # "cabinet", "commissioners"
+
+
+def add_subcommands(subparsers, parser, *, plan_default: str) -> None:
+    for kind, (words, months) in REPORT_KINDS.items():
+        sub = subparsers.add_parser(
+            kind,
+            help=f"the {words} ({months} months)",
+            called_from_command_line=getattr(parser, "called_from_command_line", None),
+        )
+        sub.add_argument(
+            "--end", required=True, help="the period's last month, year and month, e.g. 2022-10"
+        )
+        sub.add_argument("--format", required=True, help="html, docx, pdf or json")
+        sub.add_argument("--output", required=True, type=Path, help="file to write")
+        sub.add_argument("--plan", default=plan_default, help="plan name")
+
+
+def period_report_bytes(report, fmt: str) -> bytes:
+    if fmt == "json":
+        return json.dumps(period_report_json(report), indent=2, ensure_ascii=False).encode()
+    document = period_report_document(report)
+    if fmt == "html":
+        return document_standalone_html(document).encode()
+    if fmt == "docx":
+        return document_docx(document)
+    return document_pdf(document)
+
+
+def run(command, *, report: str, end: str, format: str, output: Path, plan: str, **_) -> None:
+    fmt = format.lower()
+    if fmt not in FORMATS:
+        raise CommandError(f"unknown format '{format}': use one of {', '.join(FORMATS)}")
+    month = month_parse(end)
+    if month is None:
+        raise CommandError(f"--end '{end}' is not a month: give year and month, like 2022-10")
+    found = Plan.objects.filter(name=plan).first()
+    if found is None:
+        names = ", ".join(Plan.objects.values_list("name", flat=True)) or "none imported"
+        raise CommandError(f"there is no plan '{plan}' (plans: {names})")
+    _check_writable(output)
+    try:
+        built = period_report_build(plan=found, end_month=month, months=REPORT_KINDS[report][1])
+    except PeriodReportError as error:
+        raise CommandError(str(error)) from None
+    body = period_report_bytes(built, fmt)
+    try:
+        output.write_bytes(body)
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror}") from None
+    command.stdout.write(f"Wrote {output} ({fmt}, {len(body):,} bytes)")
+
+
+def _check_writable(output: Path) -> None:
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        raise CommandError(f"cannot write {output}: it is a folder")
+    if not folder.is_dir():
+        raise CommandError(f"cannot write {output}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise CommandError(f"cannot write {output}: permission denied")

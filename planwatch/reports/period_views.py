@@ -1,0 +1,126 @@
+"""The Cabinet and Commissioners' report pages: pick the period's last month, read or download."""
+
+import json
+from datetime import date
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Max
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from planwatch.accounts.permissions import Perm, require
+from planwatch.plans.models import ProgressUpdate
+from planwatch.plans.views import plan_required
+
+from .period import REPORT_KINDS, PeriodReportError, period_report_build
+from .period_output import period_report_document, period_report_json
+from .rendering import document_docx, document_html, document_pdf
+
+FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "json": "application/json",
+}
+
+
+def month_parse(text: str) -> date | None:
+    """ "2022-10" as the first of that month; None for anything else, or a silly year."""
+    parts = text.strip().split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return None
+    year, month = int(parts[0]), int(parts[1])
+    if not (1900 <= year <= 2200 and 1 <= month <= 12):
+        return None
+    return date(year, month, 1)
+
+
+class PeriodForm(forms.Form):
+    end = forms.CharField(
+        label="Last month of the period",
+        help_text="As year and month, for example 2022-10.",
+        required=False,
+    )
+    format = forms.ChoiceField(
+        choices=[("", "Web page"), *((f, f) for f in FORMATS)],
+        required=False,
+        error_messages={"invalid_choice": "Choose a download format: docx, pdf or json"},
+    )
+
+    def clean_end(self) -> date | None:
+        text = self.cleaned_data["end"]
+        if not text:
+            return None
+        month = month_parse(text)
+        if month is None:
+            raise forms.ValidationError(
+                "Enter the last month of the period as year and month, like 2022-10"
+            )
+        return month
+
+
+def _latest_month(plan) -> date:
+    latest = ProgressUpdate.objects.filter(action__plan=plan).aggregate(m=Max("month"))["m"]
+    return latest or timezone.localdate().replace(day=1)
+
+
+def _download(report, doc, fmt: str) -> HttpResponse:
+    if fmt == "json":
+        body = json.dumps(period_report_json(report), indent=2).encode()
+    elif fmt == "docx":
+        body = document_docx(doc)
+    else:
+        body = document_pdf(doc)
+    response = HttpResponse(body, content_type=FORMATS[fmt])
+    name = f"planwatch-{report.kind}-report-{report.period.end:%Y-%m}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _period_page(request, plan, kind: str):
+    words, months = REPORT_KINDS[kind]
+    form = PeriodForm(request.GET)
+    context = {"plan": plan, "form": form, "heading": words, "kind": kind, "months": months}
+    if not form.is_valid():
+        return render(request, "reports/period_report.html", context)
+    end, fmt = form.cleaned_data["end"], form.cleaned_data["format"]
+    if end is None:
+        # Show which month was taken, so the reader can change it from there.
+        end = _latest_month(plan)
+        form = PeriodForm({"end": f"{end:%Y-%m}"})
+        form.is_valid()
+        context["form"] = form
+    try:
+        report = period_report_build(plan=plan, end_month=end, months=months)
+    except PeriodReportError as error:
+        form.add_error("end", str(error))
+        return render(request, "reports/period_report.html", context)
+    doc = period_report_document(report)
+    if fmt:
+        return _download(report, doc, fmt)
+    base = {"end": f"{end:%Y-%m}"}
+    if request.GET.get("plan"):
+        base["plan"] = request.GET["plan"]
+    context.update(
+        report=report,
+        document=doc,
+        report_html=document_html(doc),
+        downloads=[
+            (label, "?" + urlencode({**base, "format": option}))
+            for option, label in (("docx", "Word"), ("pdf", "PDF"), ("json", "JSON"))
+        ],
+    )
+    return render(request, "reports/period_report.html", context)
+
+
+@require(Perm.VIEW_PLAN)
+@plan_required
+def cabinet(request, plan):
+    return _period_page(request, plan, "cabinet")
+
+
+@require(Perm.VIEW_PLAN)
+@plan_required
+def commissioners(request, plan):
+    return _period_page(request, plan, "commissioners")

@@ -1,0 +1,268 @@
+"""The monthly Theme Progress Summary: figures once, then JSON or a Document to render.
+
+`theme_summary_build` reads the plan in a fixed number of queries and computes every figure
+with the pure rules in `planwatch.domain.theme_summary`; `theme_summary_json` is those
+figures and the prose made from them; `theme_summary_document` (in
+`theme_summary_document.py`) lays them out as the council's summary.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from planwatch.domain.theme_summary import (
+    BAND_LABELS,
+    GROUP_LABELS,
+    MilestoneLine,
+    ThemeFigures,
+    month_label,
+    theme_figures,
+)
+from planwatch.domain.theme_summary_prose import achievement_note, summary_sentences
+from planwatch.plans.models import Plan
+
+from . import selectors
+from .errors import ReportError
+
+DEFINITIONS = {
+    "milestone": "A sub-action, or a main action with no sub-actions (it carries its own "
+    "status). A main action's own status is not counted when it has sub-actions.",
+    "counted": "Milestones still in the plan, and those closed since that have a record "
+    "for the month.",
+    "completed_in_month": "The first month whose status is Complete or Closed, when the month "
+    "before has a record that is not. With no record for the month before (for example in the "
+    "first month on record) the month of completion is not known, and the milestone is counted "
+    "as 'complete, month of completion not known', never as an achievement.",
+    "due_in_month": "The month of the due date's latest possible day ('Autumn 22' is due by "
+    "November 2022). Ongoing, recurring, blank, undated TBC and unreadable due dates are never "
+    "due in a month.",
+    "without_main_action": "A sub-action whose main action has no row in the plan counts "
+    "with the not yet risk rated; that main action is not counted as a main action area.",
+    "milestones_due": "Due (now, or by the baseline) in the report month or the next two.",
+    "exceptions": "Milestones rated Medium progress (Amber) or Significant issues (Red).",
+    "theme_status": "The Theme Status Key (end of seed 000) as rules in "
+    "planwatch/domain/theme_status.py; an unrated main action counts as medium risk.",
+    "updates": selectors.UPDATES_COUNTED_NOTE,
+    "risk_and_dates": "Risk ratings, titles and due dates are the plan as it stands when the "
+    "report is made.",
+}
+
+
+@dataclass(frozen=True)
+class Narrative:
+    summary: str
+    progress_this_month: str
+    next_steps: str
+    issues_raised: str
+    updated_by: str
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class WorkstreamPart:
+    name: str
+    narrative: Narrative | None  # None: nothing written for the month
+
+
+@dataclass(frozen=True)
+class ThemePart:
+    code: str
+    name: str
+    figures: ThemeFigures
+    summary: tuple[str, ...]
+    workstreams: tuple[WorkstreamPart, ...]
+
+
+@dataclass(frozen=True)
+class ThemeSummaryReport:
+    plan: str
+    organisation: str
+    month: date
+    months_with_updates: tuple[date, ...]
+    themes: tuple[ThemePart, ...]
+
+    @property
+    def has_updates(self) -> bool:
+        return self.month in self.months_with_updates
+
+    @property
+    def title(self) -> str:
+        return f"Improvement Plan Theme Progress Summary {month_label(self.month)}"
+
+
+def report_month(text: str) -> date:
+    """A report month from "YYYY-MM"; ReportError says what is wrong otherwise."""
+    try:
+        year, month = (int(part) for part in text.strip().split("-"))
+        if not 1900 <= year <= 2999:
+            raise ValueError
+        return date(year, month, 1)
+    except ValueError:
+        raise ReportError(
+            f"'{text}' is not a month: give it as year and month, for example 2022-10"
+        ) from None
+
+
+def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
+    month = month.replace(day=1)
+    records = selectors.theme_records(plan=plan, month=month)
+    narratives = selectors.narratives_for(plan=plan, month=month)
+    themes = []
+    for theme in records:
+        figures = theme_figures(
+            month=month, main_actions=theme.main_actions, milestones=theme.milestones
+        )
+        themes.append(
+            ThemePart(
+                theme.theme.code,
+                theme.theme.name,
+                figures,
+                summary_sentences(figures),
+                tuple(
+                    WorkstreamPart(w.name, _narrative(narratives.get(w.pk)))
+                    for w in theme.workstreams
+                ),
+            )
+        )
+    return ThemeSummaryReport(
+        plan=plan.name,
+        organisation=plan.organisation,
+        month=month,
+        months_with_updates=tuple(selectors.months_with_updates(plan=plan)),
+        themes=tuple(themes),
+    )
+
+
+def _narrative(row) -> Narrative | None:
+    if row is None or row.is_empty:
+        return None
+    return Narrative(
+        row.summary,
+        row.progress_this_month,
+        row.next_steps,
+        row.issues_raised,
+        row.updated_by.get_username() if row.updated_by else "",
+        row.updated_at,
+    )
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def _line(line: MilestoneLine) -> dict:
+    return {
+        "ref": line.ref,
+        "title": line.title,
+        "main_action_ref": line.parent_ref,
+        "main_action_title": line.parent_title,
+    }
+
+
+def _month(value: date | None) -> str | None:
+    return f"{value:%Y-%m}" if value else None
+
+
+def _theme_json(part: ThemePart) -> dict:
+    f = part.figures
+    return {
+        "code": part.code,
+        "name": part.name,
+        "main_actions": {
+            "total": f.main_actions,
+            "by_risk": {band.value: n for band, n in f.main_actions_by_band},
+            "not_yet_risk_rated": [
+                {"ref": m.ref, "title": m.title} for m in f.unrated_main_actions
+            ],
+        },
+        "milestones": {
+            "counted": f.milestones,
+            "by_group": {group.value: n for group, n in f.groups},
+            "by_risk": {
+                b.band.value: {
+                    "main_actions": b.main_actions,
+                    "milestones": b.milestones,
+                    "by_group": {group.value: n for group, n in b.groups},
+                }
+                for b in f.by_band
+            },
+            "without_main_action": [_line(x) for x in f.without_main_action],
+            "significant": [_line(x) for x in f.significant],
+            "medium": [_line(x) for x in f.medium],
+        },
+        "summary": list(part.summary),
+        "achievements": [
+            {
+                "month": _month(a.month),
+                "completed": [_line(x) for x in a.completed],
+                "complete_month_not_known": a.complete_month_not_known,
+                "note": achievement_note(a),
+            }
+            for a in f.achievements
+        ],
+        "milestones_due": [
+            {
+                **_line(m.line),
+                "due": m.due_text,
+                "due_month": _month(m.due_month),
+                "baseline_due": m.baseline_due_text,
+                "baseline_due_month": _month(m.baseline_due_month),
+                "status": m.status.value if m.status else None,
+                "phrase": m.phrase,
+            }
+            for m in f.milestones_due
+        ],
+        "exceptions": [
+            {
+                **_line(e.line),
+                "rating": e.rating,
+                "status": e.status.value,
+                "due": e.due_text,
+                "baseline_due": e.baseline_due_text,
+                "rebaseline_count": e.rebaseline_count,
+                "commentary": e.commentary,
+            }
+            for e in f.exceptions
+        ],
+        "theme_status": {"rag": f.status.rag, "reasons": list(f.status.reasons)},
+        "workstreams": [
+            {
+                "name": w.name,
+                "narrative": None
+                if w.narrative is None
+                else {
+                    "summary": w.narrative.summary,
+                    "progress_this_month": w.narrative.progress_this_month,
+                    "next_steps": w.narrative.next_steps,
+                    "issues_raised": w.narrative.issues_raised,
+                    "updated_by": w.narrative.updated_by,
+                    "updated_at": w.narrative.updated_at.isoformat()
+                    if w.narrative.updated_at
+                    else None,
+                },
+            }
+            for w in part.workstreams
+        ],
+    }
+
+
+def theme_summary_json(report: ThemeSummaryReport) -> dict:
+    return {
+        "report": "theme_summary",
+        "title": report.title,
+        "plan": report.plan,
+        "organisation": report.organisation,
+        "month": _month(report.month),
+        "has_updates": report.has_updates,
+        "months_with_updates": [_month(m) for m in report.months_with_updates],
+        "definitions": DEFINITIONS,
+        "labels": {
+            "groups": {g.value: label for g, label in GROUP_LABELS.items()},
+            "risk": {b.value: label for b, label in BAND_LABELS.items()},
+        },
+        "themes": [_theme_json(part) for part in report.themes],
+    }
+
+
+def theme_summary_document(report: ThemeSummaryReport):
+    from .theme_summary_document import document_for
+
+    return document_for(report)

@@ -1,0 +1,230 @@
+"""The Theme Progress Summary laid out as the council's (seeds 000, 003, 001), one theme after
+another: summary statement, achievements, milestones due, Focus 1 narratives, Focus 2
+exceptions and the theme status with its reasons. Text only from the report's figures."""
+
+from planwatch.domain.statuses import Status
+from planwatch.domain.theme_summary import (
+    BAND_LABELS,
+    Band,
+    Group,
+    MilestoneLine,
+    add_months,
+    month_label,
+)
+from planwatch.domain.theme_summary_prose import achievement_note, named_groups
+
+from .document import Bullets, Cell, Document, Paragraph, Section, Table
+from .theme_summary import DEFINITIONS, ThemePart, ThemeSummaryReport
+
+_STATUS_TONE = {
+    Status.ON_TRACK: "green",
+    Status.MEDIUM_PROGRESS: "amber",
+    Status.SIGNIFICANT_ISSUES: "red",
+    Status.COMPLETE: "green",
+    Status.CLOSED: "green",
+}
+_BAND_TONE = {Band.RED: "red", Band.AMBER: "amber", Band.GREEN: "green", Band.UNRATED: "grey"}
+_HEADLINE = (
+    Group.ON_TRACK,
+    Group.NOT_DUE_TO_START,
+    Group.COMPLETED_THIS_MONTH,
+    Group.SIGNIFICANT,
+    Group.MEDIUM,
+)
+
+
+def _rag(rag: str) -> Cell:
+    return Cell(rag.capitalize(), rag)
+
+
+def _named(line: MilestoneLine) -> str:
+    return f"{line.ref} {line.title}"
+
+
+def _overview(report: ThemeSummaryReport) -> Section:
+    rows = []
+    for part in report.themes:
+        f = part.figures
+        bands = dict(f.main_actions_by_band)
+        rows.append(
+            (
+                part.name,
+                str(f.main_actions),
+                *(Cell(str(bands[b]), _BAND_TONE[b]) for b in Band),
+                str(f.milestones),
+                *(str(f.count(g)) for g in _HEADLINE),
+                str(len(f.exceptions)),
+                _rag(f.status.rag),
+            )
+        )
+    headers = ("Theme", "Main actions", "Red risk", "Amber risk", "Green risk", "Not rated")
+    headers += ("Sub-actions", "On track", "Not yet due", "Completed this month")
+    headers += ("Significant issues", "Medium issues", "Exceptions", "Theme status")
+    table = Table(f"Themes at a glance, {month_label(report.month)}", headers, tuple(rows))
+    blocks: list = [table]
+    if not report.has_updates:
+        blocks.insert(
+            0,
+            Paragraph(
+                f"No updates are recorded for {month_label(report.month)}: every sub-action "
+                "below is counted as having no status for the month."
+            ),
+        )
+    return Section("Overview", tuple(blocks))
+
+
+def _summary(part: ThemePart) -> Section:
+    f = part.figures
+    rows = tuple(
+        (
+            Cell(BAND_LABELS[b.band].capitalize(), _BAND_TONE[b.band]),
+            str(b.main_actions),
+            *(str(dict(b.groups)[g]) for g in _HEADLINE),
+            str(b.milestones - sum(dict(b.groups)[g] for g in _HEADLINE)),
+            str(b.milestones),
+        )
+        for b in f.by_band
+    )
+    headers = ("Main action risk", "Main actions", "On track", "Not yet due to commence")
+    headers += ("Completed this month", "Significant issues", "Medium issues", "Other", "Total")
+    named = named_groups(f)
+    # The named groups' sentences are shown as lists, one item per main action.
+    blocks: list = [
+        Paragraph(sentence) for sentence in part.summary[: len(part.summary) - len(named)]
+    ]
+    for intro, items in named:
+        blocks += [Paragraph(intro), Bullets(items)]
+    blocks.append(Table(f"{part.name}: sub-actions by main action risk", headers, rows))
+    return Section("Summary statement", tuple(blocks), level=3)
+
+
+def _achievements(part: ThemePart) -> Section:
+    blocks: list = []
+    for achievement in part.figures.achievements:
+        label = month_label(achievement.month)
+        if achievement.completed:
+            blocks.append(Paragraph("", label=f"{label}:"))
+            blocks.append(Bullets(tuple(_named(x) for x in achievement.completed)))
+        else:
+            blocks.append(Paragraph("No sub-action was completed.", label=f"{label}:"))
+        if note := achievement_note(achievement):
+            blocks.append(Paragraph(note))
+    month = part.figures.month
+    heading = (
+        f"Achievements this period ({month_label(add_months(month, -1))} to {month_label(month)})"
+    )
+    return Section(heading, tuple(blocks), level=3)
+
+
+def _milestones(part: ThemePart) -> Section:
+    month = part.figures.month
+    rows = tuple(
+        (
+            m.line.ref,
+            m.line.title,
+            m.due_text or "No date",
+            m.baseline_due_text or "No date",
+            Cell(m.phrase, _STATUS_TONE.get(m.status) if m.status else None),
+        )
+        for m in part.figures.milestones_due
+    )
+    window = f"{month_label(month)} to {month_label(add_months(month, 2))}"
+    headers = ("Ref", "Milestone", "Due", "Baseline due", "Status")
+    blocks = (Table(f"{part.name}: milestones due {window}", headers, rows),)
+    return Section(f"Milestones due (rolling 3 months: {window})", blocks, level=3)
+
+
+def _focus1(part: ThemePart) -> Section:
+    month = month_label(part.figures.month)
+    sections = []
+    for workstream in part.workstreams:
+        n = workstream.narrative
+        if n is None:
+            blocks: tuple = (Paragraph(f"No narrative written for {month}."),)
+        else:
+            blocks = tuple(
+                Paragraph(text or "Nothing written.", label=label)
+                for label, text in (
+                    ("Summary:", n.summary),
+                    ("Progress this month:", n.progress_this_month),
+                    ("Next steps:", n.next_steps),
+                    ("Issues raised:", n.issues_raised),
+                )
+            )
+        sections.append(Section(workstream.name, blocks, level=4))
+    if not sections:
+        sections.append(Paragraph("This theme has no workstreams."))
+    return Section("Focus 1: workstream updates", tuple(sections), level=3)
+
+
+def _focus2(part: ThemePart) -> Section:
+    exceptions = part.figures.exceptions
+    if not exceptions:
+        return Section("Focus 2: exceptions", (Paragraph("No exceptions to report."),), level=3)
+    rows = tuple(
+        (
+            e.line.ref,
+            e.line.title,
+            Cell(f"{e.rating} rated", e.rating.lower()),
+            e.baseline_due_text or "No date",
+            e.due_text if e.due_text != e.baseline_due_text else "No change approved",
+            e.commentary or "No commentary given.",
+        )
+        for e in exceptions
+    )
+    headers = ("Ref", "Action", "Rating", "Due (original)", "Due after change control")
+    headers += ("Progress commentary",)
+    return Section(
+        "Focus 2: exceptions",
+        (Table(f"{part.name}: amber- and red-rated sub-actions", headers, rows),),
+        level=3,
+    )
+
+
+def _status(part: ThemePart) -> Section:
+    status = part.figures.status
+    return Section(
+        "Theme status",
+        (
+            Table(
+                f"{part.name}: theme status", ("Theme", "Status"), ((part.name, _rag(status.rag)),)
+            ),
+            Bullets(status.reasons),
+        ),
+        level=3,
+    )
+
+
+def _definitions() -> Section:
+    return Section(
+        "How the figures are counted",
+        (
+            Bullets(
+                tuple(f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in DEFINITIONS.items())
+            ),
+        ),
+    )
+
+
+def document_for(report: ThemeSummaryReport) -> Document:
+    themes = tuple(
+        Section(
+            f"{part.name} ({part.code})",
+            (
+                _summary(part),
+                _achievements(part),
+                _milestones(part),
+                _focus1(part),
+                _focus2(part),
+                _status(part),
+            ),
+        )
+        for part in report.themes
+    )
+    subtitle = f"{report.plan}{', ' + report.organisation if report.organisation else ''}"
+    return Document(
+        title=report.title,
+        subtitle=subtitle,
+        sections=(_overview(report), *themes, _definitions()),
+        landscape=True,
+    )

@@ -1,0 +1,182 @@
+"""The reports pages: the reports index, the monthly Theme Progress Summary (on the page or as
+a download) and PMO's page for writing a theme's Focus 1 narratives for a month."""
+
+import json
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from planwatch.accounts.permissions import Perm, require, user_can
+from planwatch.domain.theme_summary import month_label
+from planwatch.plans.models import Plan, Theme
+from planwatch.plans.views import plan_required
+
+from . import selectors, services
+from .errors import ReportError
+from .forms import FORMATS, MonthForm, NarrativeForm
+from .rendering import document_docx, document_html, document_pdf
+from .theme_summary import theme_summary_build, theme_summary_document, theme_summary_json
+
+# The period reports (Cabinet, Commissioners) add their links to the index in this template.
+PERIOD_LINKS_TEMPLATE = "reports/period_index_links.html"
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "json": "application/json",
+}
+
+
+def _default_month(plan: Plan) -> date:
+    months = selectors.months_with_updates(plan=plan)
+    return months[-1] if months else timezone.localdate().replace(day=1)
+
+
+def _month_form(request, plan: Plan) -> MonthForm:
+    data = request.GET.copy()
+    data.setdefault("month", f"{_default_month(plan):%Y-%m}")
+    return MonthForm(data)
+
+
+def _query(plan: Plan, month: date, **extra: str) -> str:
+    return "?" + urlencode({"plan": plan.name, "month": f"{month:%Y-%m}", **extra})
+
+
+def _period_links_template() -> str | None:
+    try:
+        get_template(PERIOD_LINKS_TEMPLATE)
+    except TemplateDoesNotExist:
+        return None
+    return PERIOD_LINKS_TEMPLATE
+
+
+@require(Perm.VIEW_PLAN)
+@plan_required
+def index(request, plan):
+    form = _month_form(request, plan)
+    month = form.cleaned_data["month"] if form.is_valid() else None
+    context = {
+        "plan": plan,
+        "form": form,
+        "month": month,
+        "month_label": month_label(month) if month else "",
+        "months": [(m, month_label(m)) for m in selectors.months_with_updates(plan=plan)],
+        "themes": Theme.objects.filter(plan=plan).order_by("order", "code"),
+        "can_edit": user_can(request.user, Perm.EDIT_REPORTS),
+        "period_links_template": _period_links_template(),
+    }
+    if month:
+        base = reverse("reports:theme_summary")
+        context["summary_url"] = base + _query(plan, month)
+        context["downloads"] = [
+            (FORMATS[f], base + _query(plan, month, format=f)) for f in ("docx", "pdf", "json")
+        ]
+    return render(request, "reports/index.html", context, status=200 if month else 400)
+
+
+def _filename(plan: Plan, month: date, extension: str) -> str:
+    return f"theme-progress-summary-{month:%Y-%m}.{extension}"
+
+
+def _download(report, fmt: str, plan: Plan) -> HttpResponse:
+    if fmt == "json":
+        body = json.dumps(theme_summary_json(report), indent=2, ensure_ascii=False).encode()
+    elif fmt == "docx":
+        body = document_docx(theme_summary_document(report))
+    else:
+        body = document_pdf(theme_summary_document(report))
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    name = _filename(plan, report.month, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require(Perm.VIEW_PLAN)
+@plan_required
+def theme_summary(request, plan):
+    form = _month_form(request, plan)
+    if not form.is_valid():
+        context = {"plan": plan, "form": form, "document": None}
+        return render(request, "reports/theme_summary.html", context, status=400)
+    month, fmt = form.cleaned_data["month"], form.cleaned_data["format"]
+    report = theme_summary_build(plan=plan, month=month)
+    if fmt != "html":
+        return _download(report, fmt, plan)
+    document = theme_summary_document(report)
+    base = reverse("reports:theme_summary")
+    context = {
+        "plan": plan,
+        "form": form,
+        "document": document,
+        "report": report,
+        "report_html": document_html(document),
+        "downloads": [
+            (FORMATS[f], base + _query(plan, month, format=f)) for f in ("docx", "pdf", "json")
+        ],
+        "edit_links": [
+            (part.name, reverse("reports:narratives_edit", args=[part.code]) + _query(plan, month))
+            for part in report.themes
+        ]
+        if user_can(request.user, Perm.EDIT_REPORTS)
+        else [],
+    }
+    return render(request, "reports/theme_summary.html", context)
+
+
+@require(Perm.EDIT_REPORTS)
+@plan_required
+def narratives_edit(request, plan, code: str):
+    theme = Theme.objects.filter(plan=plan, code=code).first()
+    if theme is None:
+        raise Http404(f"There is no theme {code} in {plan.name}")
+    month_form = _month_form(request, plan)
+    if not month_form.is_valid():
+        context = {"plan": plan, "theme": theme, "month_form": month_form, "forms": []}
+        return render(request, "reports/narratives_edit.html", context, status=400)
+    month = month_form.cleaned_data["month"]
+    workstreams = list(theme.workstreams.order_by("order", "name"))
+    saved = selectors.narratives_for(plan=plan, month=month)
+    data = request.POST if request.method == "POST" else None
+    forms = []
+    for workstream in workstreams:
+        narrative = saved.get(workstream.pk)
+        initial = {n: getattr(narrative, n) for n in narrative.TEXT_FIELDS} if narrative else {}
+        form = NarrativeForm(data, initial=initial, prefix=f"ws{workstream.pk}")
+        forms.append((workstream, form, narrative))
+    if data is not None and all(form.is_valid() for _, form, _ in forms):
+        try:
+            changed = [
+                services.workstream_narrative_save(
+                    user=request.user, workstream=workstream, month=month, **form.cleaned_data
+                )
+                for workstream, form, _ in forms
+            ]
+        except ReportError as error:
+            forms[0][1].add_error(None, str(error))
+        else:
+            count = sum(1 for c in changed if c is not None)
+            messages.success(
+                request,
+                f"Saved {count} workstream narrative{'s' if count != 1 else ''} for "
+                f"{theme.name}, {month_label(month)}."
+                if count
+                else "Nothing had changed, so nothing was saved.",
+            )
+            return redirect(reverse("reports:theme_summary") + _query(plan, month))
+    errors = [(w, f) for w, f, _ in forms if f.errors]
+    context = {
+        "plan": plan,
+        "theme": theme,
+        "month": month,
+        "month_label": month_label(month),
+        "month_form": month_form,
+        "forms": forms,
+        "errors": errors,
+    }
+    return render(request, "reports/narratives_edit.html", context, status=400 if errors else 200)

@@ -1,0 +1,31 @@
+"""The summary and the narrative page in a real browser under the real CSP: PMO writes a
+narrative and it appears in the month's summary."""
+
+import pytest
+
+from tests.browser_fixtures import new_page, settle_and_screenshot, sign_in
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_pmo_writes_a_narrative_and_reads_it_in_the_summary(
+    live_server, sample_plan, role_users, browser
+):
+    page = new_page(browser)
+    sign_in(page, live_server.url, "pmo")
+    page.goto(f"{live_server.url}/reports/?month=2022-10")
+    settle_and_screenshot(page, "reports-index")
+    page.get_by_role("link", name="Write narratives for Organisational Culture").click()
+    page.locator("#ws-1, fieldset").first.get_by_label("Summary").fill(
+        "One Team Framework agreed and being implemented."
+    )
+    page.get_by_role("button", name="Save narratives").click()
+    sync_api.expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Saved 1 workstream narrative"
+    )
+    sync_api.expect(
+        page.get_by_text("One Team Framework agreed and being implemented.")
+    ).to_be_visible()
+    settle_and_screenshot(page, "reports-theme-summary", full_page=False)

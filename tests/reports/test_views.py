@@ -1,0 +1,82 @@
+"""The reports pages: the index with its month picker, the summary on the page, its downloads,
+and a GOV.UK error (never a traceback) for a bad month or format."""
+
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, name, **params):
+    return client.get(reverse(name), {"plan": "Improvement Plan", **params})
+
+
+def test_index_defaults_to_the_latest_month_with_updates(client, sample_plan, role_users):
+    client.force_login(role_users["viewer"])
+    body = _get(client, "reports:index").content.decode()
+    assert "Theme Progress Summary, October 2022" in body
+    assert "September 2022" in body
+    assert "format=docx" in body and "format=pdf" in body and "format=json" in body
+    assert "Write narratives for" not in body  # viewers do not edit
+    assert 'id="period-reports"' in body
+
+
+def test_index_offers_pmo_the_narrative_pages(pmo_client, sample_plan):
+    body = _get(pmo_client, "reports:index", month="2022-09").content.decode()
+    assert "Theme Progress Summary, September 2022" in body
+    assert "Write narratives for Organisational Culture" in body
+
+
+@pytest.mark.parametrize("month", ["2022-13", "October", "22-10", ""])
+def test_a_bad_month_is_a_govuk_error(pmo_client, sample_plan, month):
+    for name in ("reports:index", "reports:theme_summary"):
+        response = _get(pmo_client, name, month=month)
+        assert response.status_code == 400
+        body = response.content.decode()
+        assert "govuk-error-summary" in body and "govuk-error-message" in body
+        assert "Traceback" not in body
+
+
+def test_a_bad_format_is_a_govuk_error(pmo_client, sample_plan):
+    response = _get(pmo_client, "reports:theme_summary", month="2022-10", format="xls")
+    assert response.status_code == 400
+    assert "Choose a download as Word" in response.content.decode()
+
+
+def test_summary_page_renders_the_report_inside_planwatch(client, sample_plan, role_users):
+    client.force_login(role_users["owner"])
+    response = _get(client, "reports:theme_summary", month="2022-10")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        '<h1 class="govuk-heading-xl">Improvement Plan Theme Progress Summary October 2022' in body
+    )
+    assert "Focus 2: exceptions" in body and "govuk-table" in body
+    assert "style=" not in body  # strict CSP
+
+
+def test_json_download(pmo_client, sample_plan):
+    response = _get(pmo_client, "reports:theme_summary", month="2022-10", format="json")
+    assert response["Content-Type"] == "application/json"
+    assert 'filename="theme-progress-summary-2022-10.json"' in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["month"] == "2022-10" and len(data["themes"]) == 6
+
+
+def test_word_and_pdf_downloads(pmo_client, sample_plan):
+    from docx import Document as Word
+
+    docx = _get(pmo_client, "reports:theme_summary", month="2022-10", format="docx")
+    assert docx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="theme-progress-summary-2022-10.docx"' in docx["Content-Disposition"]
+    assert Word(io.BytesIO(docx.content)).tables
+    pdf = _get(pmo_client, "reports:theme_summary", month="2022-10", format="pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_a_month_without_updates_says_so(pmo_client, sample_plan):
+    body = _get(pmo_client, "reports:theme_summary", month="2023-01").content.decode()
+    assert "No updates are recorded for January 2023" in body
