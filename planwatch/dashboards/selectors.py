@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 
 from planwatch.domain.charts import BLUE, DARK_GREY, RED, Chart, Series
 from planwatch.domain.progress_trends import (
@@ -48,7 +48,14 @@ def plan_months(*, plan: Plan) -> list[date]:
 
 
 def _sub_actions(plan: Plan, theme: Theme | None) -> QuerySet[Action]:
-    actions = Action.objects.filter(plan=plan, is_main=False)
+    """The actions that report progress: sub-actions, and main actions with none (OC.D4.0
+    carries its own status), as the Theme Progress Summary and the assurance checks count."""
+    has_sub_actions = Exists(Action.objects.filter(parent=OuterRef("pk")))
+    actions = (
+        Action.objects.filter(plan=plan)
+        .annotate(has_sub_actions=has_sub_actions)
+        .filter(Q(is_main=False) | Q(has_sub_actions=False))
+    )
     return actions.filter(theme=theme) if theme is not None else actions
 
 

@@ -17,6 +17,15 @@ class MonthForm(forms.Form):
         error_messages={"required": "Enter the month of the report, for example 2022-10"},
     )
     format = forms.CharField(required=False)
+    assurance = forms.BooleanField(
+        label="Include the assurance flags",
+        required=False,
+        help_text="Ratings that disagree with the council's status definitions, per theme",
+    )
+    risks = forms.BooleanField(
+        label="Include the risk register and heatmap",
+        required=False,
+    )
 
     def clean_month(self):
         try:

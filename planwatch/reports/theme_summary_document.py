@@ -13,7 +13,7 @@ from planwatch.domain.theme_summary import (
 )
 from planwatch.domain.theme_summary_prose import achievement_note, named_groups
 
-from .document import Bullets, Cell, Document, Paragraph, Section, Table
+from .document import Bullets, Cell, Document, Figure, Paragraph, Section, Table
 from .theme_summary import DEFINITIONS, ThemePart, ThemeSummaryReport
 
 _STATUS_TONE = {
@@ -206,25 +206,54 @@ def _definitions() -> Section:
     )
 
 
-def document_for(report: ThemeSummaryReport) -> Document:
-    themes = tuple(
-        Section(
-            f"{part.name} ({part.code})",
-            (
-                _summary(part),
-                _achievements(part),
-                _milestones(part),
-                _focus1(part),
-                _focus2(part),
-                _status(part),
+def _assurance(theme_flags) -> Section:
+    if theme_flags is None or not theme_flags.flags:
+        blocks: tuple = (
+            Paragraph(
+                "No rating disagrees with the council's status definitions this month "
+                "(flags PMO dismissed with a reason are not shown)."
             ),
         )
-        for part in report.themes
-    )
+    else:
+        rows = tuple((flag.ref, flag.kind_label, flag.reason) for flag in theme_flags.flags)
+        blocks = (
+            Paragraph(
+                "Ratings that the action's own dates or history call into question, by the "
+                "tracker's definitions (On Track: under 1 month's slippage; Medium progress: "
+                "1-2 months; Significant issues: over 2 months). Each is a question for the "
+                "update owner, not a correction."
+            ),
+            Table(f"{theme_flags.name}: assurance flags", ("Ref", "Check", "Reason"), rows),
+        )
+    return Section("Assurance: ratings to question", blocks, level=3)
+
+
+def _theme(part: ThemePart, index: int, extras) -> Section:
+    blocks: list = [_summary(part)]
+    chart = extras.theme_chart(index) if extras else None
+    if chart is not None:
+        blocks.append(Section("Progress over the months", (Figure(chart),), level=3))
+    blocks += [_achievements(part), _milestones(part), _focus1(part), _focus2(part)]
+    blocks.append(_status(part))
+    if extras is not None and extras.assurance is not None:
+        blocks.append(_assurance(extras.assurance_for(part.code)))
+    return Section(f"{part.name} ({part.code})", tuple(blocks))
+
+
+def document_for(report: ThemeSummaryReport, extras=None) -> Document:
+    """The report as a Document; `extras` (theme_summary_extras) adds its charts and, when
+    asked for, the assurance flags and the risk register."""
+    sections: list = [_overview(report)]
+    if extras is not None:
+        sections.append(
+            Section(
+                "Plan progress over the months",
+                tuple(Figure(chart) for chart in extras.plan_charts),
+            )
+        )
+    sections += [_theme(part, index, extras) for index, part in enumerate(report.themes)]
+    if extras is not None and extras.risks is not None:
+        sections.append(Section("Risk register and heatmap", extras.risks.blocks))
+    sections.append(_definitions())
     subtitle = f"{report.plan}{', ' + report.organisation if report.organisation else ''}"
-    return Document(
-        title=report.title,
-        subtitle=subtitle,
-        sections=(_overview(report), *themes, _definitions()),
-        landscape=True,
-    )
+    return Document(title=report.title, subtitle=subtitle, sections=tuple(sections), landscape=True)

@@ -7,8 +7,6 @@ from datetime import date
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -22,10 +20,10 @@ from . import selectors, services
 from .errors import ReportError
 from .forms import FORMATS, MonthForm, NarrativeForm
 from .rendering import document_docx, document_html, document_pdf
-from .theme_summary import theme_summary_build, theme_summary_document, theme_summary_json
+from .theme_summary import theme_summary_build, theme_summary_json
+from .theme_summary_document import document_for
+from .theme_summary_extras import theme_summary_extras, theme_summary_extras_json
 
-# The period reports (Cabinet, Commissioners) add their links to the index in this template.
-PERIOD_LINKS_TEMPLATE = "reports/period_index_links.html"
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -48,14 +46,6 @@ def _query(plan: Plan, month: date, **extra: str) -> str:
     return "?" + urlencode({"plan": plan.name, "month": f"{month:%Y-%m}", **extra})
 
 
-def _period_links_template() -> str | None:
-    try:
-        get_template(PERIOD_LINKS_TEMPLATE)
-    except TemplateDoesNotExist:
-        return None
-    return PERIOD_LINKS_TEMPLATE
-
-
 @require(Perm.VIEW_PLAN)
 @plan_required
 def index(request, plan):
@@ -69,7 +59,6 @@ def index(request, plan):
         "months": [(m, month_label(m)) for m in selectors.months_with_updates(plan=plan)],
         "themes": Theme.objects.filter(plan=plan).order_by("order", "code"),
         "can_edit": user_can(request.user, Perm.EDIT_REPORTS),
-        "period_links_template": _period_links_template(),
     }
     if month:
         base = reverse("reports:theme_summary")
@@ -84,17 +73,23 @@ def _filename(plan: Plan, month: date, extension: str) -> str:
     return f"theme-progress-summary-{month:%Y-%m}.{extension}"
 
 
-def _download(report, fmt: str, plan: Plan) -> HttpResponse:
+def _download(report, extras, fmt: str, plan: Plan) -> HttpResponse:
     if fmt == "json":
-        body = json.dumps(theme_summary_json(report), indent=2, ensure_ascii=False).encode()
+        data = {**theme_summary_json(report), **theme_summary_extras_json(extras)}
+        body = json.dumps(data, indent=2, ensure_ascii=False).encode()
     elif fmt == "docx":
-        body = document_docx(theme_summary_document(report))
+        body = document_docx(document_for(report, extras))
     else:
-        body = document_pdf(theme_summary_document(report))
+        body = document_pdf(document_for(report, extras))
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     name = _filename(plan, report.month, fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _choices(form: MonthForm) -> dict[str, str]:
+    """The optional sections asked for, to carry into the download links."""
+    return {name: "on" for name in ("assurance", "risks") if form.cleaned_data[name]}
 
 
 @require(Perm.VIEW_PLAN)
@@ -106,10 +101,17 @@ def theme_summary(request, plan):
         return render(request, "reports/theme_summary.html", context, status=400)
     month, fmt = form.cleaned_data["month"], form.cleaned_data["format"]
     report = theme_summary_build(plan=plan, month=month)
+    extras = theme_summary_extras(
+        plan=plan,
+        month=month,
+        assurance=form.cleaned_data["assurance"],
+        risks=form.cleaned_data["risks"],
+    )
     if fmt != "html":
-        return _download(report, fmt, plan)
-    document = theme_summary_document(report)
+        return _download(report, extras, fmt, plan)
+    document = document_for(report, extras)
     base = reverse("reports:theme_summary")
+    chosen = _choices(form)
     context = {
         "plan": plan,
         "form": form,
@@ -117,7 +119,8 @@ def theme_summary(request, plan):
         "report": report,
         "report_html": document_html(document),
         "downloads": [
-            (FORMATS[f], base + _query(plan, month, format=f)) for f in ("docx", "pdf", "json")
+            (FORMATS[f], base + _query(plan, month, format=f, **chosen))
+            for f in ("docx", "pdf", "json")
         ],
         "edit_links": [
             (part.name, reverse("reports:narratives_edit", args=[part.code]) + _query(plan, month))

@@ -19,21 +19,19 @@ from planwatch.reports.rendering import (
     document_pdf,
     document_standalone_html,
 )
-from planwatch.reports.theme_summary import (
-    report_month,
-    theme_summary_build,
-    theme_summary_document,
-    theme_summary_json,
-)
+from planwatch.reports.theme_summary import report_month, theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary_document import document_for
+from planwatch.reports.theme_summary_extras import theme_summary_extras, theme_summary_extras_json
 
 DEFAULT_PLAN = "Improvement Plan"
 FORMATS = ("html", "docx", "pdf", "json")
 
 
-def _theme_summary_bytes(report, fmt: str) -> bytes:
+def _theme_summary_bytes(report, extras, fmt: str) -> bytes:
     if fmt == "json":
-        return json.dumps(theme_summary_json(report), indent=2, ensure_ascii=False).encode()
-    document = theme_summary_document(report)
+        data = {**theme_summary_json(report), **theme_summary_extras_json(extras)}
+        return json.dumps(data, indent=2, ensure_ascii=False).encode()
+    document = document_for(report, extras)
     if fmt == "html":
         return document_standalone_html(document).encode()
     if fmt == "docx":
@@ -56,6 +54,12 @@ class Command(BaseCommand):
         summary.add_argument("--format", required=True, help="html, docx, pdf or json")
         summary.add_argument("--output", required=True, type=Path, help="file to write")
         summary.add_argument("--plan", default=DEFAULT_PLAN, help="plan name")
+        summary.add_argument(
+            "--with-assurance", action="store_true", help="add each theme's assurance flags"
+        )
+        summary.add_argument(
+            "--with-risks", action="store_true", help="add the risk register and heatmap"
+        )
         from planwatch.reports import period_cli  # cabinet, commissioners (period reports)
 
         period_cli.add_subcommands(subparsers, parser, plan_default=DEFAULT_PLAN)
@@ -68,7 +72,17 @@ class Command(BaseCommand):
 
             period_cli.run(self, report=report, **options)
 
-    def _theme_summary(self, *, month: str, format: str, output: Path, plan: str, **_):
+    def _theme_summary(
+        self,
+        *,
+        month: str,
+        format: str,
+        output: Path,
+        plan: str,
+        with_assurance: bool,
+        with_risks: bool,
+        **_,
+    ):
         fmt = format.lower()
         if fmt not in FORMATS:
             raise CommandError(f"unknown format '{format}': use one of {', '.join(FORMATS)}")
@@ -84,7 +98,11 @@ class Command(BaseCommand):
             names = ", ".join(Plan.objects.values_list("name", flat=True)) or "none imported"
             raise CommandError(f"there is no plan '{plan}' (plans: {names})")
         _check_writable(output)
-        body = _theme_summary_bytes(theme_summary_build(plan=found, month=when), fmt)
+        report = theme_summary_build(plan=found, month=when)
+        extras = theme_summary_extras(
+            plan=found, month=when, assurance=with_assurance, risks=with_risks
+        )
+        body = _theme_summary_bytes(report, extras, fmt)
         try:
             output.write_bytes(body)
         except OSError as error:
