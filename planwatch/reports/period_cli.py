@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from planwatch.plans.models import Plan
 
 from .period import REPORT_KINDS, PeriodReportError, period_report_build
+from .period_charts import period_charts, period_charts_json
 from .period_output import period_report_document, period_report_json
 from .period_views import month_parse
 from .rendering import document_docx, document_pdf, document_standalone_html
@@ -33,10 +34,11 @@ def add_subcommands(subparsers, parser, *, plan_default: str) -> None:
         sub.add_argument("--plan", default=plan_default, help="plan name")
 
 
-def period_report_bytes(report, fmt: str) -> bytes:
+def period_report_bytes(report, fmt: str, charts: tuple = ()) -> bytes:
     if fmt == "json":
-        return json.dumps(period_report_json(report), indent=2, ensure_ascii=False).encode()
-    document = period_report_document(report)
+        data = {**period_report_json(report), "charts": period_charts_json(charts)}
+        return json.dumps(data, indent=2, ensure_ascii=False).encode()
+    document = period_report_document(report, charts)
     if fmt == "html":
         return document_standalone_html(document).encode()
     if fmt == "docx":
@@ -60,7 +62,7 @@ def run(command, *, report: str, end: str, format: str, output: Path, plan: str,
         built = period_report_build(plan=found, end_month=month, months=REPORT_KINDS[report][1])
     except PeriodReportError as error:
         raise CommandError(str(error)) from None
-    body = period_report_bytes(built, fmt)
+    body = period_report_bytes(built, fmt, period_charts(plan=found, report=built))
     try:
         output.write_bytes(body)
     except OSError as error:

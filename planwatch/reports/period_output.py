@@ -159,13 +159,18 @@ def _theme_summary(report: PeriodReport, theme: ThemeProgress) -> list[str]:
 # --- Document -----------------------------------------------------------------------------
 
 
-def period_report_document(report: PeriodReport) -> Document:
+def period_report_document(report: PeriodReport, charts: tuple = ()) -> Document:
+    """The report as a Document; `charts` (period_charts.period_charts) follow the overview."""
     coverage = report.coverage
     subtitle = (
         f"Reporting period {report.period.label} ({report.period.length} months). "
         f"Monthly updates held: {month_list_label(coverage.months_with_data)}."
     )
+    from .period_charts import period_charts_section
+
     sections = [_about(report), _overview(report)]
+    if chart_section := period_charts_section(charts):
+        sections.append(chart_section)
     sections += [_theme_section(report, theme) for theme in report.themes]
     if report.decisions_without_theme:
         sections.append(

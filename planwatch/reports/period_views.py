@@ -15,6 +15,7 @@ from planwatch.plans.models import ProgressUpdate
 from planwatch.plans.views import plan_required
 
 from .period import REPORT_KINDS, PeriodReportError, period_report_build
+from .period_charts import period_charts, period_charts_json
 from .period_output import period_report_document, period_report_json
 from .rendering import document_docx, document_html, document_pdf
 
@@ -65,9 +66,10 @@ def _latest_month(plan) -> date:
     return latest or timezone.localdate().replace(day=1)
 
 
-def _download(report, doc, fmt: str) -> HttpResponse:
+def _download(report, doc, charts, fmt: str) -> HttpResponse:
     if fmt == "json":
-        body = json.dumps(period_report_json(report), indent=2).encode()
+        data = {**period_report_json(report), "charts": period_charts_json(charts)}
+        body = json.dumps(data, indent=2).encode()
     elif fmt == "docx":
         body = document_docx(doc)
     else:
@@ -96,9 +98,10 @@ def _period_page(request, plan, kind: str):
     except PeriodReportError as error:
         form.add_error("end", str(error))
         return render(request, "reports/period_report.html", context)
-    doc = period_report_document(report)
+    charts = period_charts(plan=plan, report=report)
+    doc = period_report_document(report, charts)
     if fmt:
-        return _download(report, doc, fmt)
+        return _download(report, doc, charts, fmt)
     base = {"end": f"{end:%Y-%m}"}
     if request.GET.get("plan"):
         base["plan"] = request.GET["plan"]
