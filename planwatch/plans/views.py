@@ -7,8 +7,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from planwatch.accounts.permissions import Perm, require
+from planwatch.accounts.permissions import Perm, require, user_can
 from planwatch.imports.selectors import warning_list_for_ref
+from planwatch.risks.selectors import action_risks
 
 from . import selectors
 from .forms import ActionFilterForm
@@ -80,5 +81,8 @@ def action_detail(request, plan, ref: str):
         "plan": plan,
         "action": action,
         "warnings": warning_list_for_ref(plan=plan, ref=action.ref),
+        "recommendations": list(action.recommendations.order_by("source", "kind", "number")),
+        "action_risk": action_risks(actions=[action])[0] if action.is_main else None,
+        "can_score_risk": user_can(request.user, Perm.MANAGE_RISKS),
     }
     return render(request, "plans/action_detail.html", context)
