@@ -28,7 +28,13 @@ register = template.Library()
 
 # (label, URL name, the pages that mark it current ("app:*" for all of an app's), who sees it)
 SECTIONS = (
-    ("Overview", "plans:overview", {"plans:overview", "plans:theme"}, Perm.VIEW_PLAN),
+    (
+        "Overview",
+        "plans:overview",
+        # Theme charters and data quality are about the plan as a whole; the overview links them.
+        {"plans:overview", "plans:theme", "charters:*", "imports:data_quality"},
+        Perm.VIEW_PLAN,
+    ),
     ("Actions", "plans:action_list", {"plans:action_list", "plans:action_detail"}, Perm.VIEW_PLAN),
     (
         "My updates",
@@ -49,20 +55,17 @@ SECTIONS = (
         },
         Perm.MANAGE_CYCLE,
     ),
+    ("Change control", "changes:log", {"changes:*"}, Perm.VIEW_PLAN),
     (
-        "Change control",
-        "changes:log",
-        {"changes:log", "changes:detail", "changes:decide", "changes:complete", "changes:raise"},
+        "Reports",
+        "reports:index",
+        {"reports:*", "period_reports:*", "traceability:*"},
         Perm.VIEW_PLAN,
     ),
     ("Dashboard", "dashboards:index", {"dashboards:*"}, Perm.VIEW_PLAN),
-    ("Reports", "reports:index", {"reports:*", "period_reports:*"}, Perm.VIEW_PLAN),
-    ("Traceability", "traceability:index", {"traceability:*"}, Perm.VIEW_PLAN),
-    ("Theme charters", "charters:index", {"charters:*"}, Perm.VIEW_PLAN),
     ("Risks", "risks:register", {"risks:*"}, Perm.VIEW_PLAN),
     ("Assurance", "assurance:index", {"assurance:*"}, Perm.VIEW_PLAN),
-    ("Data quality", "imports:data_quality", {"imports:data_quality"}, Perm.VIEW_PLAN),
-    ("Audit trail", "audit:index", {"audit:index", "audit:action_history"}, Perm.VIEW_AUDIT),
+    ("Audit trail", "audit:index", {"audit:*"}, Perm.VIEW_AUDIT),
 )
 
 
