@@ -168,8 +168,13 @@ class MainActionRecord:
 class MilestoneRecord:
     """A sub-action (``parent_ref`` its main action) or a main action with no sub-actions
     (``parent_ref`` its own ref). ``statuses`` holds the records of the months the report
-    needs (M-2, M-1, M); ``first_recorded`` and ``first_completed`` are over every month up to
-    M. ``commentary`` is month M's."""
+    needs (M-2, M-1, M). ``commentary`` is month M's.
+
+    ``first_completed`` is the first month up to M rated Complete or Closed. The rules only ask
+    whether it is M, M-1 or earlier, and only of a milestone rated Complete or Closed in M-1 or
+    M; so a record may give any month before M-1 for an earlier completion, and None for a
+    milestone rated neither in M-1 nor in M (a report then reads no update history). No rule
+    uses ``first_recorded`` (the first month with a record, or the first the record covers)."""
 
     ref: str
     title: str
@@ -185,7 +190,12 @@ class MilestoneRecord:
     live: bool = True
 
     def status_in(self, month: date) -> Status | None:
-        return dict(self.statuses).get(month)
+        # A few months at most: a scan is quicker than building a dict; the last one wins,
+        # as it would in a dict.
+        for when, status in reversed(self.statuses):
+            if when == month:
+                return status
+        return None
 
 
 class Completion(StrEnum):
@@ -337,12 +347,9 @@ def theme_figures(
 
     groups = {r.ref: group_of(r, month) for r in counted}
     bands = Counter(m.band for m in mains.values() if m.in_plan)
+    in_band = Counter((mains[r.parent_ref].band, groups[r.ref]) for r in counted)
     by_band = tuple(
-        BandCounts(
-            band,
-            bands[band],
-            _group_counts(groups[r.ref] for r in counted if mains[r.parent_ref].band is band),
-        )
+        BandCounts(band, bands[band], tuple((group, in_band[band, group]) for group in Group))
         for band in Band
     )
     return ThemeFigures(
@@ -355,12 +362,7 @@ def theme_figures(
         significant=tuple(line(r) for r in counted if groups[r.ref] is Group.SIGNIFICANT),
         medium=tuple(line(r) for r in counted if groups[r.ref] is Group.MEDIUM),
         achievements=tuple(
-            Achievement(
-                when,
-                tuple(line(r) for r in counted if completion_in(r, when) is Completion.IN_MONTH),
-                sum(1 for r in counted if completion_in(r, when) is Completion.MONTH_NOT_KNOWN),
-            )
-            for when in (month, add_months(month, -1))
+            _achievement(counted, when, line) for when in (month, add_months(month, -1))
         ),
         milestones_due=_milestones_due(counted, month, line),
         exceptions=tuple(
@@ -369,6 +371,17 @@ def theme_figures(
             if (status := r.status_in(month)) is not None and is_exception(status)
         ),
         status=theme_status(_progress(mains.values(), counted, month)),
+    )
+
+
+def _achievement(
+    counted: list[MilestoneRecord], when: date, line: Callable[[MilestoneRecord], MilestoneLine]
+) -> Achievement:
+    completions = [(r, completion_in(r, when)) for r in counted]
+    return Achievement(
+        when,
+        tuple(line(r) for r, c in completions if c is Completion.IN_MONTH),
+        sum(1 for _, c in completions if c is Completion.MONTH_NOT_KNOWN),
     )
 
 
@@ -411,9 +424,12 @@ def _progress(
     mains: Iterable[MainActionRecord], counted: list[MilestoneRecord], month: date
 ) -> list[MainActionProgress]:
     """The Theme Status Key's input: each main action's milestones' statuses this month."""
+    by_parent: dict[str, list[MilestoneRecord]] = {}
+    for r in counted:
+        by_parent.setdefault(r.parent_ref, []).append(r)
     progress = []
     for main in mains:
-        own = [r for r in counted if r.parent_ref == main.ref]
+        own = by_parent.get(main.ref, [])
         subs = tuple(
             SubActionProgress(r.ref, r.status_in(month) or Status.NO_STATUS)
             for r in own

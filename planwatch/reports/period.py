@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Exists
+
 from planwatch.domain.periods import Period, coverage_of
 from planwatch.plans.models import Plan, ProgressUpdate
 
@@ -76,6 +78,17 @@ __all__ = [
 ]
 
 
+def _months_with_data(plan: Plan, period: Period) -> list[date]:
+    """The period's months with a counted update, in one query: one EXISTS per month, each
+    stopping at the first update found rather than reading every update of the period."""
+    checks = {
+        f"month_{n}": Exists(ProgressUpdate.objects.filter(COUNTED, action__plan=plan, month=month))
+        for n, month in enumerate(period.months)
+    }
+    found = Plan.objects.filter(pk=plan.pk).annotate(**checks).values_list(*checks).get()
+    return [month for month, has_data in zip(period.months, found, strict=True) if has_data]
+
+
 def period_report_build(*, plan: Plan, end_month: date, months: int) -> PeriodReport:
     """Everything a period report says, read in a fixed number of queries."""
     kind = next((k for k, (_, n) in REPORT_KINDS.items() if n == months), "")
@@ -85,14 +98,7 @@ def period_report_build(*, plan: Plan, end_month: date, months: int) -> PeriodRe
         period = Period(end_month.replace(day=1), months)
     except ValueError as error:
         raise PeriodReportError(str(error)) from None
-    updates = ProgressUpdate.objects.filter(COUNTED, action__plan=plan)
-    data_months = (
-        updates.filter(month__gte=period.start, month__lt=period.after)
-        .values_list("month", flat=True)
-        .distinct()
-        .order_by()
-    )
-    coverage = coverage_of(period, data_months)
+    coverage = coverage_of(period, _months_with_data(plan, period))
     themes = {t.pk: ThemeProgress(t.code, t.name) for t in plan.themes.all()}
     codes = {pk: theme.code for pk, theme in themes.items()}
     report = PeriodReport(plan.name, kind, period, coverage, list(themes.values()))

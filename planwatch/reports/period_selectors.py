@@ -1,11 +1,23 @@
-"""The period report's reads: each fills its part of the report in one query (two for the
-milestone counts), whatever the plan's size. Rules are in `period.py`'s docstring."""
+"""The period report's reads: each fills its part of the report in one query, whatever the
+plan's size. Rules are in `period.py`'s docstring."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.db.models import BooleanField, Case, Count, Exists, F, Min, OuterRef, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    Min,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from planwatch.changes.models import ChangeRequest, Decision
@@ -56,41 +68,48 @@ def count_main_actions(plan: Plan, themes: dict[int, ThemeProgress]) -> None:
 
 
 def count_milestones(plan: Plan, coverage: Coverage, themes: dict[int, ThemeProgress]) -> None:
+    """Milestones by status for the first and the last month with data, and, per theme, the
+    live ones with no update for the month though they had one before (in the plan by then,
+    but not reported on; one that joined the plan later is not missing): one pass over the
+    milestones, two index look-ups each, and the look-back only for those with no update."""
+    first, last = coverage.first, coverage.last
+    assert first is not None and last is not None
     rows = (
-        ProgressUpdate.objects.filter(
-            COUNTED, _leaf("action__"), action__plan=plan, month__in={coverage.first, coverage.last}
+        Action.objects.filter(_leaf(), plan=plan)
+        .annotate(at_first=_update_in(first), at_last=_update_in(last))
+        .annotate(missing_first=_missing("at_first", first), missing_last=_missing("at_last", last))
+        .values_list(
+            "theme_id", "at_first__status", "at_last__status", "missing_first", "missing_last"
         )
-        .values_list("action__theme_id", "month", "status")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for theme_id, month, status, n in rows:
-        group = GROUP_OF.get(Status(status), "other")
-        if month == coverage.first:
-            themes[theme_id].milestones_start[group] += n
-        if month == coverage.last:
-            themes[theme_id].milestones_end[group] += n
-    for theme_id, at_start, at_end in _live_without_update(plan, coverage.first, coverage.last):
-        themes[theme_id].milestones_start["no_update"] = at_start
-        themes[theme_id].milestones_end["no_update"] = at_end
+    for theme_id, start_status, end_status, missing_first, missing_last, n in rows:
+        theme = themes[theme_id]
+        if start_status is not None:
+            theme.milestones_start[GROUP_OF.get(Status(start_status), "other")] += n
+        if end_status is not None:
+            theme.milestones_end[GROUP_OF.get(Status(end_status), "other")] += n
+        if missing_first:
+            theme.milestones_start["no_update"] += n
+        if missing_last:
+            theme.milestones_end["no_update"] += n
 
 
-def _live_without_update(plan: Plan, first: date, last: date):
-    """Per theme, live milestones with no update for the month though they had one before
-    (in the plan by then, but not reported on), for the first and the last month. One that
-    joined the plan later is not missing."""
+def _update_in(month: date) -> FilteredRelation:
+    return FilteredRelation(
+        "updates", condition=Q(updates__month=month) & ~Q(updates__state=UpdateState.DRAFT)
+    )
 
-    def missing(month: date):
-        def updates(**when):
-            return Exists(ProgressUpdate.objects.filter(COUNTED, action_id=OuterRef("pk"), **when))
 
-        return Count("id", filter=updates(month__lt=month) & ~updates(month=month))
-
-    return (
-        Action.objects.filter(_leaf(), plan=plan, lifecycle=Lifecycle.LIVE)
-        .values_list("theme_id")
-        .annotate(at_start=missing(first), at_end=missing(last))
-        .order_by()
+def _missing(alias: str, month: date) -> Case:
+    """Live, no update for `month`, but one before it; the database looks back only for the
+    live milestones with no update for the month."""
+    earlier = ProgressUpdate.objects.filter(COUNTED, action_id=OuterRef("pk"), month__lt=month)
+    return Case(
+        When(Q(**{f"{alias}__id__isnull": True}, lifecycle=Lifecycle.LIVE), then=Exists(earlier)),
+        default=Value(False),
+        output_field=BooleanField(),
     )
 
 
@@ -181,6 +200,14 @@ def list_exceptions(
             COUNTED, _leaf("action__"), action__plan=plan, month=month, status__in=EXCEPTIONS
         )
         .select_related("action")
+        .only(
+            "status",
+            "commentary",
+            *(
+                f"action__{f}"
+                for f in ("ref", "title", "theme_id", "due_text", "baseline_due_text")
+            ),
+        )
         .order_by("action__sort_key")
     )
     for update in updates:
