@@ -63,17 +63,27 @@ def _set_cell_text(cell, text: str, *, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     for number, line in enumerate(lines):
         run = paragraph.add_run(line)
-        run.bold = bold
+        if bold:  # setting False writes an element per run; a large report has thousands
+            run.bold = True
         if number < len(lines) - 1:
             run.add_break()
 
 
+_STYLES = ("Caption", "Table Grid", "List Bullet")
+
+
+def _style(word, name: str):
+    # python-docx finds a style given by name by searching them all, on every call; a long
+    # report asks thousands of times, so each document's styles are looked up once.
+    return word.planwatch_styles[name]
+
+
 def _table(word, table: Table) -> None:
-    caption = word.add_paragraph(table.caption, style="Caption")
+    caption = word.add_paragraph(table.caption, style=_style(word, "Caption"))
     caption.paragraph_format.keep_with_next = True
     rows = table.rows or (("None.",) + ("",) * (len(table.headers) - 1),)
     grid = word.add_table(rows=1 + len(rows), cols=len(table.headers))
-    grid.style = "Table Grid"
+    grid.style = _style(word, "Table Grid")
     for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):
         _set_cell_text(cell, header, bold=True)
     _repeat_header(grid.rows[0])
@@ -91,7 +101,7 @@ def _figure(word, figure: Figure) -> None:
     from planwatch.domain.charts import chart_svg, chart_table
 
     png = cairosvg.svg2png(bytestring=chart_svg(figure.chart).encode("utf-8"), scale=2)
-    title = word.add_paragraph(figure.chart.title, style="Caption")
+    title = word.add_paragraph(figure.chart.title, style=_style(word, "Caption"))
     title.paragraph_format.keep_with_next = True
     word.add_picture(io.BytesIO(png), width=min(_text_width(word), Mm(230)))
     word.add_paragraph(figure.chart.description)
@@ -115,7 +125,7 @@ def _blocks(word, blocks) -> None:
                     run.add_break()
         elif isinstance(block, Bullets):
             for item in block.items:
-                word.add_paragraph(item, style="List Bullet")
+                word.add_paragraph(item, style=_style(word, "List Bullet"))
         elif isinstance(block, Table):
             _table(word, block)
         elif isinstance(block, Figure):
@@ -126,6 +136,7 @@ def _blocks(word, blocks) -> None:
 
 def docx_bytes(doc: Document) -> bytes:
     word = new_word_document()
+    word.planwatch_styles = {name: word.styles[name] for name in _STYLES}
     _page_setup(word, landscape=doc.landscape)
     word.core_properties.title = doc.title
     word.core_properties.subject = doc.subtitle
