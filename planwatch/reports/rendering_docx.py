@@ -78,12 +78,36 @@ def _style(word, name: str):
     return word.planwatch_styles[name]
 
 
+def _column_weights(headers, rows) -> list[float]:
+    """Share the page width by what each column holds: Word otherwise gives every column the
+    same width, and a theme's name breaks mid-word beside a column of one-digit counts. A
+    column is at least as wide as its longest word (a ref, "Significant"), and long text
+    takes a share of the rest."""
+    weights = []
+    for index, header in enumerate(headers):
+        texts = [header] + [cell_text(row[index]) for row in rows]
+        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+        longest_text = max(len(text) for text in texts)
+        # A character of a word is wider than the average one of a long text (bold, capitals).
+        weights.append(max(min(longest_word, 16) * 1.3, min(longest_text, 120) / 3, 3))
+    return weights
+
+
 def _table(word, table: Table) -> None:
     caption = word.add_paragraph(table.caption, style=_style(word, "Caption"))
     caption.paragraph_format.keep_with_next = True
     rows = table.rows or (("None.",) + ("",) * (len(table.headers) - 1),)
     grid = word.add_table(rows=1 + len(rows), cols=len(table.headers))
     grid.style = _style(word, "Table Grid")
+    grid.autofit = False
+    weights = _column_weights(table.headers, rows)
+    total = sum(weights)
+    widths = [int(_text_width(word) * weight / total) for weight in weights]
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
     for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):
         _set_cell_text(cell, header, bold=True)
     _repeat_header(grid.rows[0])

@@ -155,3 +155,13 @@ def test_a_chart_is_drawn_in_the_pdf_with_its_data_table():
     pdf[0].render(scale=1.2).to_pil().save(ARTIFACTS / "rendering-chart-page.png")
     text = "".join(page.get_textpage().get_text_range() for page in pdf)
     assert "Sub-action status by month: the data" in text
+
+
+def test_word_columns_are_as_wide_as_what_they_hold():
+    word = open_word(io.BytesIO(document_docx(_doc())))
+
+    [table] = word.tables
+    widths = [cell.width for cell in table.rows[0].cells]
+    ref, action, rating, due = widths
+    assert action > ref and action > rating
+    assert sum(widths) <= word.sections[0].page_width - word.sections[0].left_margin * 2
