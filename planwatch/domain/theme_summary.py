@@ -151,13 +151,15 @@ _GROUP_OF_STATUS: Mapping[Status, Group] = {
 class MainActionRecord:
     """``in_plan`` is False for a main action that has sub-actions but no row of its own in
     the plan (the sample's CO.D2.1-5): its milestones count, with the not-yet-rated, but it
-    is not counted as a main action area."""
+    is not counted as a main action area. ``risk_scored`` says ``risk`` is the action's
+    score through the corporate matrix rather than the tracker's imported level."""
 
     ref: str
     title: str
     risk: RiskBand | None
     live: bool = True
     in_plan: bool = True
+    risk_scored: bool = False
 
     @property
     def band(self) -> Band:
@@ -214,7 +216,11 @@ def completion_in(record: MilestoneRecord, month: date) -> Completion | None:
 
 
 def group_of(record: MilestoneRecord, month: date) -> Group:
-    status = record.status_in(month)
+    return _group(record, month, record.status_in(month))
+
+
+def _group(record: MilestoneRecord, month: date, status: Status | None) -> Group:
+    """`group_of`, given the record's status for `month`."""
     if status is None:
         return Group.NO_UPDATE
     if status not in DONE:
@@ -293,6 +299,8 @@ class ThemeFigures:
     milestones_due: tuple[MilestoneDue, ...]
     exceptions: tuple[ExceptionLine, ...]
     status: ThemeStatus
+    # The main actions counted in `main_actions_by_band`, in plan order.
+    counted_main_actions: tuple[MainActionRecord, ...] = ()
 
     @property
     def main_actions(self) -> int:
@@ -333,7 +341,10 @@ def theme_figures(
 ) -> ThemeFigures:
     """One theme's figures for `month` (the first day of the report month)."""
     known = {m.ref: m for m in main_actions}
-    counted = [r for r in milestones if is_counted(r, month)]
+    # Each record's status for the month, looked up once: several rules below need it.
+    pairs = [(r, r.status_in(month)) for r in milestones]
+    pairs = [(r, status) for r, status in pairs if r.live or status is not None]  # is_counted
+    counted = [r for r, _ in pairs]
     # A main action closed since still counts while its milestones report that month.
     reporting = {r.parent_ref for r in counted}
     mains = {ref: m for ref, m in known.items() if m.live or ref in reporting}
@@ -345,7 +356,7 @@ def theme_figures(
     def line(r: MilestoneRecord) -> MilestoneLine:
         return MilestoneLine(r.ref, r.title, r.parent_ref, mains[r.parent_ref].title)
 
-    groups = {r.ref: group_of(r, month) for r in counted}
+    groups = {r.ref: _group(r, month, status) for r, status in pairs}
     bands = Counter(m.band for m in mains.values() if m.in_plan)
     in_band = Counter((mains[r.parent_ref].band, groups[r.ref]) for r in counted)
     by_band = tuple(
@@ -367,10 +378,11 @@ def theme_figures(
         milestones_due=_milestones_due(counted, month, line),
         exceptions=tuple(
             _exception(r, line(r), status)
-            for r in counted
-            if (status := r.status_in(month)) is not None and is_exception(status)
+            for r, status in pairs
+            if status is not None and is_exception(status)
         ),
-        status=theme_status(_progress(mains.values(), counted, month)),
+        status=theme_status(_progress(mains.values(), pairs)),
+        counted_main_actions=tuple(m for m in mains.values() if m.in_plan),
     )
 
 
@@ -421,21 +433,21 @@ def _exception(record: MilestoneRecord, line: MilestoneLine, status: Status) -> 
 
 
 def _progress(
-    mains: Iterable[MainActionRecord], counted: list[MilestoneRecord], month: date
+    mains: Iterable[MainActionRecord], counted: list[tuple[MilestoneRecord, Status | None]]
 ) -> list[MainActionProgress]:
-    """The Theme Status Key's input: each main action's milestones' statuses this month."""
-    by_parent: dict[str, list[MilestoneRecord]] = {}
-    for r in counted:
-        by_parent.setdefault(r.parent_ref, []).append(r)
+    """The Theme Status Key's input: each main action's milestones' statuses this month
+    (`counted` pairs each counted milestone with its status for the month)."""
+    by_parent: dict[str, list[tuple[MilestoneRecord, Status | None]]] = {}
+    for pair in counted:
+        by_parent.setdefault(pair[0].parent_ref, []).append(pair)
     progress = []
     for main in mains:
         own = by_parent.get(main.ref, [])
         subs = tuple(
-            SubActionProgress(r.ref, r.status_in(month) or Status.NO_STATUS)
-            for r in own
-            if r.ref != main.ref
+            SubActionProgress(r.ref, now or Status.NO_STATUS) for r, now in own if r.ref != main.ref
         )
-        standing = next((r for r in own if r.ref == main.ref), None)
-        status = (standing.status_in(month) or Status.NO_STATUS) if standing else None
+        # A main action with no sub-actions is its own milestone, with its own status.
+        standing = [now for r, now in own if r.ref == main.ref]
+        status = (standing[0] or Status.NO_STATUS) if standing else None
         progress.append(MainActionProgress(main.ref, main.risk, subs, status))
     return progress

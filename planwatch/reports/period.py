@@ -7,6 +7,8 @@ size, into plain dataclasses; `period_report_json` is those figures, and
 Counting rules (the prose and the JSON say the same):
 - *Milestones* are the actions that carry their own delivery status: sub-actions, and main
   actions with no sub-actions (OC.D4.0). Main actions with sub-actions are counted by risk.
+- A main action's *risk* is the band of its score through the corporate risk matrix once
+  someone has scored it; until then the tracker's imported level stands.
   A month's milestones are those with an update for it, and the live ones that had one in an
   earlier month but none for it.
 - Draft updates, not yet submitted, count nowhere (as in the monthly summary).

@@ -22,9 +22,11 @@ from django.utils import timezone
 
 from planwatch.changes.models import ChangeRequest, Decision
 from planwatch.domain.periods import Coverage, Period, completion_of, month_add
+from planwatch.domain.risk_matrix import Assessment
 from planwatch.domain.slippage import slippage_months
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, RiskLevel, UpdateState
+from planwatch.risks.matrix import matrix_get
 
 from .period_data import (
     DONE,
@@ -56,15 +58,26 @@ def _due(text: str, fallback: str = "") -> str:
 
 
 def count_main_actions(plan: Plan, themes: dict[int, ThemeProgress]) -> None:
+    """Main actions by risk: the band of the action's score through the corporate matrix
+    once someone has scored it, the tracker's imported level until then. Counted by theme,
+    level and score (a handful of groups), then banded here through the stored matrix."""
     rows = (
         Action.objects.filter(plan=plan, is_main=True)
-        .values_list("theme_id", "risk_level")
+        .values_list("theme_id", "risk_level", *(f"risk_score__{f}" for f in _SCORE_FIELDS))
         .annotate(n=Count("id"))
         .order_by()
     )
-    for theme_id, risk, n in rows:
+    matrix = matrix_get()
+    for theme_id, risk, *levels, n in rows:
         column = risk if risk in RISKS else RiskLevel.UNRATED.value
+        if levels[0] is not None:
+            scored = matrix.scored(Assessment(*levels))
+            assert scored is not None
+            column = scored.band.value
         themes[theme_id].main_by_risk[column] += n
+
+
+_SCORE_FIELDS = ("financial", "reputation", "service_delivery", "likelihood")
 
 
 def count_milestones(plan: Plan, coverage: Coverage, themes: dict[int, ThemeProgress]) -> None:

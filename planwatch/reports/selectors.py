@@ -1,19 +1,29 @@
 """Reads for the monthly Theme Progress Summary, in a fixed number of queries whatever the
 plan's size: the themes, the workstreams, the actions with their updates of the three months
 the report needs (and the earlier completions of the milestones that completed in the last
-two), the narratives and the months with updates. Nothing is fetched per action, and no action's
-whole update history is read."""
+two), the main actions' matrix scores, the narratives and the months with updates. Nothing
+is fetched per action, and no action's whole update history is read."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, DateField, FilteredRelation, OuterRef, Q, Subquery, When
+from django.db.models import (
+    Case,
+    CharField,
+    DateField,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Cast
 
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.refs import parse_ref
-from planwatch.domain.risk_matrix import RiskBand
+from planwatch.domain.risk_matrix import Assessment, RiskBand
 from planwatch.domain.statuses import Status
 from planwatch.domain.theme_summary import DONE, MainActionRecord, MilestoneRecord, add_months
 from planwatch.plans.models import (
@@ -26,6 +36,8 @@ from planwatch.plans.models import (
     UpdateState,
     Workstream,
 )
+from planwatch.risks.matrix import matrix_get
+from planwatch.risks.models import ActionRiskScore
 
 from .models import WorkstreamNarrative
 
@@ -39,6 +51,24 @@ COUNTED_UPDATES = ~Q(state=UpdateState.DRAFT)
 UPDATES_COUNTED_NOTE = "Every update for the month counts except drafts not yet submitted."
 
 
+def scored_risks(*, plan: Plan) -> dict[int, RiskBand]:
+    """The band, through the stored matrix, of each main action scored on it, by action id
+    (four queries: the scores and the matrix). An action missing here keeps its imported
+    level."""
+    scores = (
+        ActionRiskScore.objects.filter(action__plan=plan)
+        .order_by()
+        .values_list("action_id", "financial", "reputation", "service_delivery", "likelihood")
+    )
+    matrix = matrix_get()
+    bands = {}
+    for action_id, *levels in scores:
+        scored = matrix.scored(Assessment(*levels))
+        assert scored is not None
+        bands[action_id] = scored.band
+    return bands
+
+
 @dataclass(frozen=True)
 class ThemeRecords:
     theme: Theme
@@ -48,26 +78,42 @@ class ThemeRecords:
 
 
 def months_with_updates(*, plan: Plan) -> list[date]:
-    """The months with a counted update, in order. The months are read from the (action,
-    month) index alone, then each is checked for an update that is not a draft: reading
-    every update row to look at its state would cost more than the whole summary."""
+    """The months with a counted update, in order.
+
+    Reading every update row to look at its state would cost more than the whole summary,
+    and even the plan's whole (action, month) index is most of it. So the distinct months are
+    walked through the (month, status) index one step at a time (a loose index scan: one
+    index seek per month, whatever the plan's size), and each month is then checked for an
+    update of this plan that is not a draft, going from the plan's actions through the
+    (action, month) index so that another plan's months cost a look-up per action, not a
+    scan of their updates."""
     update = connection.ops.quote_name(ProgressUpdate._meta.db_table)
     action = connection.ops.quote_name(Action._meta.db_table)
     draft = UpdateState.DRAFT.value
+    # CROSS JOIN keeps the plan's actions as SQLite's outer loop. A scalar subquery rather
+    # than EXISTS, which PostgreSQL may turn into one join over every update of the plan.
     sql = f"""
-        SELECT d.month FROM (
-            SELECT DISTINCT u.month FROM {update} u
-            WHERE u.action_id IN (SELECT a.id FROM {action} a WHERE a.plan_id = %s)
-        ) d
-        WHERE EXISTS (
-            SELECT 1 FROM {update} x JOIN {action} a ON a.id = x.action_id
-            WHERE x.month = d.month AND x.state <> %s AND a.plan_id = %s
+        WITH RECURSIVE months(month) AS (
+            SELECT (SELECT u.month FROM {update} u ORDER BY u.month LIMIT 1)
+            UNION ALL
+            SELECT (
+                SELECT u.month FROM {update} u WHERE u.month > months.month
+                ORDER BY u.month LIMIT 1
+            )
+            FROM months WHERE months.month IS NOT NULL
         )
-        ORDER BY d.month
+        SELECT months.month FROM months
+        WHERE months.month IS NOT NULL AND (
+            SELECT 1 FROM {action} a CROSS JOIN {update} x
+            WHERE a.plan_id = %s AND x.action_id = a.id AND x.month = months.month
+                AND x.state <> %s
+            LIMIT 1
+        ) IS NOT NULL
+        ORDER BY months.month
     """
     field = ProgressUpdate._meta.get_field("month")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [plan.pk, draft, plan.pk])
+        cursor.execute(sql, [plan.pk, draft])
         return [field.to_python(month) for (month,) in cursor.fetchall()]
 
 
@@ -85,6 +131,7 @@ _ACTION_COLUMNS = (
     *(f"{d}_{p}" for d in ("start", "due") for p in ("text", "kind", "earliest", "latest", "note")),
     *(f"baseline_due_{p}" for p in ("text", "kind", "earliest", "latest")),
 )
+_DATE_COLUMNS = frozenset(c for c in _ACTION_COLUMNS if c.endswith(("_earliest", "_latest")))
 _KINDS = {kind.value: kind for kind in DateKind}
 _STATUSES = {status.value: status for status in Status}
 _LIVE = Lifecycle.LIVE.value
@@ -109,16 +156,21 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
     for workstream in Workstream.objects.filter(theme__plan=plan).order_by("order", "name"):
         workstreams[workstream.theme_id].append(workstream)
     window = (month, add_months(month, -1), add_months(month, -2))
-    rows = list(
+    # SQLite's driver would parse every date of every row; as text, only the few distinct
+    # fuzzy dates are parsed (in _fuzzy). PostgreSQL's driver reads dates natively.
+    as_text = connection.vendor == "sqlite"
+    dated = {c: Cast(c, CharField()) for c in _ACTION_COLUMNS if as_text and c in _DATE_COLUMNS}
+    rows = _driver_rows(
         Action.objects.filter(plan=plan)
         .annotate(u0=_month_update(window[0]), u1=_month_update(window[1]))
         .annotate(u2=_month_update(window[2]))
         .annotate(earlier_completion=_completed_before(month))
+        .annotate(**{f"{c}_as_text": expression for c, expression in dated.items()})
         # The records are kept per theme, so ordering by theme first changes nothing but lets
         # the (plan, theme, sort_key) index give the order without a sort.
         .order_by("theme_id", "sort_key")
         .values_list(
-            *_ACTION_COLUMNS,
+            *(f"{c}_as_text" if c in dated else c for c in _ACTION_COLUMNS),
             "u0__status",
             "u0__commentary",
             "u1__status",
@@ -126,6 +178,7 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
             "earlier_completion",
         )
     )
+    scored = scored_risks(plan=plan)
     has_subs = {row[1] for row in rows if row[1]}
     refs = {row[0]: row[4] for row in rows}
     mains, milestones = defaultdict(list), defaultdict(list)
@@ -137,14 +190,26 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
         pk, parent_id, is_main, theme_id, ref, title, risk, lifecycle, rebaselines = row[:9]
         live = lifecycle == _LIVE
         if is_main:
-            mains[theme_id].append(MainActionRecord(ref, title, RISK_BANDS.get(risk), live))
+            band = scored.get(pk)
+            mains[theme_id].append(
+                MainActionRecord(
+                    ref,
+                    title,
+                    RISK_BANDS.get(risk) if band is None else band,
+                    live,
+                    risk_scored=band is not None,
+                )
+            )
             if pk in has_subs:
                 continue
         parent_ref = refs.get(parent_id) if parent_id else None
         if parent_ref is None:
             parent_ref = ref if is_main else _main_ref(ref)
-        start, due, baseline = (_fuzzy(dates, row[i:j]) for i, j in ((9, 14), (14, 19), (19, 23)))
+        start = dates.get(fields := row[9:14]) or _fuzzy(dates, fields)
+        due = dates.get(fields := row[14:19]) or _fuzzy(dates, fields)
+        baseline = dates.get(fields := row[19:23]) or _fuzzy(dates, fields)
         now, commentary, before, two_before, earlier = row[23:]
+        earlier = _as_date(earlier)
         key = (two_before, before, now)
         history = histories.get(key)
         if history is None:
@@ -177,11 +242,26 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
     ]
 
 
+def _driver_rows(queryset) -> list[tuple]:
+    """The query's rows as the database driver gives them: Django's per-value converters
+    (tens of thousands of calls on a large plan) are skipped, so dates may come as text and
+    booleans as integers; the caller converts what it uses."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _as_date(value: date | str | None) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _fuzzy(dates: dict[tuple, FuzzyDate], fields: tuple) -> FuzzyDate:
-    found = dates.get(fields)
-    if found is None:
-        text, kind, *rest = fields
-        found = dates[fields] = FuzzyDate(text, _KINDS[kind], *rest)
+    """Made once per distinct date (the caller looks in `dates` first)."""
+    text, kind, earliest, latest, *note = fields
+    found = dates[fields] = FuzzyDate(
+        text, _KINDS[kind], _as_date(earliest), _as_date(latest), *note
+    )
     return found
 
 

@@ -44,6 +44,8 @@ DEFINITIONS = {
     "updates": selectors.UPDATES_COUNTED_NOTE,
     "risk_and_dates": "Risk ratings, titles and due dates are the plan as it stands when the "
     "report is made.",
+    "main_action_risk": "A main action scored through the corporate risk matrix takes the "
+    "band of its score; until someone scores it, the tracker's imported risk level stands.",
 }
 
 
@@ -171,6 +173,16 @@ def _theme_json(part: ThemePart) -> dict:
             "by_risk": {band.value: n for band, n in f.main_actions_by_band},
             "not_yet_risk_rated": [
                 {"ref": m.ref, "title": m.title} for m in f.unrated_main_actions
+            ],
+            # Where each counted main action's rating comes from: its score through the
+            # corporate matrix once someone has scored it, the tracker's level until then.
+            "risk_sources": [
+                {
+                    "ref": m.ref,
+                    "band": m.band.value,
+                    "source": "matrix" if m.risk_scored else "import",
+                }
+                for m in f.counted_main_actions
             ],
         },
         "milestones": {

@@ -162,6 +162,6 @@ def test_word_columns_are_as_wide_as_what_they_hold():
 
     [table] = word.tables
     widths = [cell.width for cell in table.rows[0].cells]
-    ref, action, rating, due = widths
+    ref, action, rating, _due = widths
     assert action > ref and action > rating
     assert sum(widths) <= word.sections[0].page_width - word.sections[0].left_margin * 2
