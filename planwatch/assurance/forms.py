@@ -1,26 +1,13 @@
 """Forms for the assurance page: which month to check, and dismissing one flag."""
 
-import re
 from datetime import date
 
 from django import forms
 
+from planwatch.domain.months import month_parse, month_value
 from planwatch.domain.rating_checks import FlagKind
 
 from .services import REASON_MAX
-
-MONTH_FORMAT = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def month_value(month: date) -> str:
-    return f"{month:%Y-%m}"
-
-
-def month_parse(value: str) -> date | None:
-    match = MONTH_FORMAT.match(value or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return None
-    return date(int(match.group(1)), int(match.group(2)), 1)
 
 
 class MonthForm(forms.Form):

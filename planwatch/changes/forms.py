@@ -4,12 +4,12 @@ The forms only collect and tidy input; what a valid change is lives in the servi
 ChangeRequestError lands beside the field it is about (`add_service_error`).
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from django import forms
 
+from planwatch.domain.months import month_parse, month_value
 from planwatch.domain.refs import parse_ref
 from planwatch.plans.models import Action, Theme, Workstream
 
@@ -46,7 +46,6 @@ KIND_HINTS = {
     ChangeKind.DUPLICATE: "Another action carries the same work; this one leaves the plan.",
 }
 DATE_HINT = "As the council writes it, for example ‘December 2022’, ‘Spring 2023’ or ‘31/12/2022’."
-MONTH_FORMAT = re.compile(r"(\d{4})-(\d{1,2})")
 
 
 def _text(label: str, *, help_text: str = "", max_length: int = 300, area: bool = False):
@@ -54,17 +53,6 @@ def _text(label: str, *, help_text: str = "", max_length: int = 300, area: bool 
     return forms.CharField(
         label=label, help_text=help_text, max_length=max_length, required=False, widget=widget
     )
-
-
-def month_value(month: date) -> str:
-    return f"{month:%Y-%m}"
-
-
-def month_parse(text: str) -> date | None:
-    match = MONTH_FORMAT.fullmatch(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return None
-    return date(int(match.group(1)), int(match.group(2)), 1)
 
 
 @dataclass

@@ -2,17 +2,17 @@
 as subcommands of the `report` command, which hands them here."""
 
 import json
-import os
 from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from planwatch.domain.months import month_parse
 from planwatch.plans.models import Plan
+from planwatch.reports.cli_files import output_check, output_write
 
 from .period import REPORT_KINDS, PeriodReportError, period_report_build
 from .period_charts import period_charts, period_charts_json
 from .period_output import period_report_document, period_report_json
-from .period_views import month_parse
 from .rendering import document_docx, document_pdf, document_standalone_html
 
 FORMATS = ("html", "docx", "pdf", "json")
@@ -57,24 +57,10 @@ def run(command, *, report: str, end: str, format: str, output: Path, plan: str,
     if found is None:
         names = ", ".join(Plan.objects.values_list("name", flat=True)) or "none imported"
         raise CommandError(f"there is no plan '{plan}' (plans: {names})")
-    _check_writable(output)
+    output_check(output)
     try:
         built = period_report_build(plan=found, end_month=month, months=REPORT_KINDS[report][1])
     except PeriodReportError as error:
         raise CommandError(str(error)) from None
     body = period_report_bytes(built, fmt, period_charts(plan=found, report=built))
-    try:
-        output.write_bytes(body)
-    except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror}") from None
-    command.stdout.write(f"Wrote {output} ({fmt}, {len(body):,} bytes)")
-
-
-def _check_writable(output: Path) -> None:
-    folder = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        raise CommandError(f"cannot write {output}: it is a folder")
-    if not folder.is_dir():
-        raise CommandError(f"cannot write {output}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        raise CommandError(f"cannot write {output}: permission denied")
+    output_write(command, output, body, fmt)

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from planwatch.accounts.permissions import Perm, require
+from planwatch.domain.months import month_parse
 from planwatch.plans.models import ProgressUpdate
 from planwatch.plans.views import plan_required
 
@@ -24,17 +25,6 @@ FORMATS = {
     "pdf": "application/pdf",
     "json": "application/json",
 }
-
-
-def month_parse(text: str) -> date | None:
-    """ "2022-10" as the first of that month; None for anything else, or a silly year."""
-    parts = text.strip().split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-        return None
-    year, month = int(parts[0]), int(parts[1])
-    if not (1900 <= year <= 2200 and 1 <= month <= 12):
-        return None
-    return date(year, month, 1)
 
 
 class PeriodForm(forms.Form):

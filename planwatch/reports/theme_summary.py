@@ -9,6 +9,7 @@ figures and the prose made from them; `theme_summary_document` (in
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from planwatch.domain.months import month_parse
 from planwatch.domain.theme_summary import (
     BAND_LABELS,
     GROUP_LABELS,
@@ -93,15 +94,12 @@ class ThemeSummaryReport:
 
 def report_month(text: str) -> date:
     """A report month from "YYYY-MM"; ReportError says what is wrong otherwise."""
-    try:
-        year, month = (int(part) for part in text.strip().split("-"))
-        if not 1900 <= year <= 2999:
-            raise ValueError
-        return date(year, month, 1)
-    except ValueError:
+    month = month_parse(text)
+    if month is None:
         raise ReportError(
             f"'{text}' is not a month: give it as year and month, for example 2022-10"
-        ) from None
+        )
+    return month
 
 
 def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:

@@ -10,24 +10,12 @@ from datetime import date
 
 from django import forms
 
+from planwatch.domain.months import month_parse, month_value
 from planwatch.domain.refs import parse_ref
 
 from .level_radios import LevelRadiosMixin, level_field
 from .matrix import Matrix
 from .models import RiskStatus
-
-MONTH_FORMAT = re.compile(r"(\d{4})-(\d{1,2})")
-
-
-def month_parse(text: str) -> date | None:
-    match = MONTH_FORMAT.fullmatch((text or "").strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return None
-    return date(int(match.group(1)), int(match.group(2)), 1)
-
-
-def month_value(month: date | None) -> str:
-    return f"{month:%Y-%m}" if month else ""
 
 
 def _refs_field(label: str, help_text: str) -> forms.CharField:

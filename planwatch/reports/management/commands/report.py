@@ -6,13 +6,13 @@ written only when it is whole, so a failure leaves nothing behind.
 """
 
 import json
-import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from planwatch.plans.models import Plan
+from planwatch.reports.cli_files import output_check, output_write
 from planwatch.reports.errors import ReportError
 from planwatch.reports.rendering import (
     document_docx,
@@ -97,25 +97,10 @@ class Command(BaseCommand):
         if found is None:
             names = ", ".join(Plan.objects.values_list("name", flat=True)) or "none imported"
             raise CommandError(f"there is no plan '{plan}' (plans: {names})")
-        _check_writable(output)
+        output_check(output)
         report = theme_summary_build(plan=found, month=when)
         extras = theme_summary_extras(
             plan=found, month=when, assurance=with_assurance, risks=with_risks
         )
         body = _theme_summary_bytes(report, extras, fmt)
-        try:
-            output.write_bytes(body)
-        except OSError as error:
-            raise CommandError(f"cannot write {output}: {error.strerror}") from None
-        self.stdout.write(f"Wrote {output} ({fmt}, {len(body):,} bytes)")
-
-
-def _check_writable(output: Path) -> None:
-    """Refuse before the (slow) report is made, so the error comes at once."""
-    folder = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        raise CommandError(f"cannot write {output}: it is a folder")
-    if not folder.is_dir():
-        raise CommandError(f"cannot write {output}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        raise CommandError(f"cannot write {output}: permission denied")
+        output_write(self, output, body, fmt)
