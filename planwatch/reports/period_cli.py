@@ -1,7 +1,6 @@
 """`planwatch report cabinet --end 2022-10 ...` and `... commissioners ...`: the period reports
 as subcommands of the `report` command, which hands them here."""
 
-import json
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -10,10 +9,10 @@ from planwatch.domain.months import month_parse
 from planwatch.plans.models import Plan
 from planwatch.reports.cli_files import output_check, output_write
 
+from .files import report_bytes
 from .period import REPORT_KINDS, PeriodReportError, period_report_build
 from .period_charts import period_charts, period_charts_json
 from .period_output import period_report_document, period_report_json
-from .rendering import document_docx, document_pdf, document_standalone_html
 
 FORMATS = ("html", "docx", "pdf", "json")
 COMMANDS = tuple(REPORT_KINDS)  # "cabinet", "commissioners"
@@ -35,15 +34,11 @@ def add_subcommands(subparsers, parser, *, plan_default: str) -> None:
 
 
 def period_report_bytes(report, fmt: str, charts: tuple = ()) -> bytes:
-    if fmt == "json":
-        data = {**period_report_json(report), "charts": period_charts_json(charts)}
-        return json.dumps(data, indent=2, ensure_ascii=False).encode()
-    document = period_report_document(report, charts)
-    if fmt == "html":
-        return document_standalone_html(document).encode()
-    if fmt == "docx":
-        return document_docx(document)
-    return document_pdf(document)
+    return report_bytes(
+        fmt,
+        data=lambda: {**period_report_json(report), "charts": period_charts_json(charts)},
+        document=lambda: period_report_document(report, charts),
+    )
 
 
 def run(command, *, report: str, end: str, format: str, output: Path, plan: str, **_) -> None:

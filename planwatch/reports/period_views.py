@@ -1,6 +1,5 @@
 """The Cabinet and Commissioners' report pages: pick the period's last month, read or download."""
 
-import json
 from datetime import date
 from urllib.parse import urlencode
 
@@ -15,16 +14,11 @@ from planwatch.domain.months import month_parse
 from planwatch.plans.models import ProgressUpdate
 from planwatch.plans.views import plan_required
 
+from .files import DOWNLOADS, report_bytes, report_download
 from .period import REPORT_KINDS, PeriodReportError, period_report_build
 from .period_charts import period_charts, period_charts_json
 from .period_output import period_report_document, period_report_json
-from .rendering import document_docx, document_html, document_pdf
-
-FORMATS = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "json": "application/json",
-}
+from .rendering import document_html
 
 
 class PeriodForm(forms.Form):
@@ -34,7 +28,7 @@ class PeriodForm(forms.Form):
         required=False,
     )
     format = forms.ChoiceField(
-        choices=[("", "Web page"), *((f, f) for f in FORMATS)],
+        choices=[("", "Web page"), *((f, f) for f in DOWNLOADS)],
         required=False,
         error_messages={"invalid_choice": "Choose a download format: docx, pdf or json"},
     )
@@ -57,17 +51,13 @@ def _latest_month(plan) -> date:
 
 
 def _download(report, doc, charts, fmt: str) -> HttpResponse:
-    if fmt == "json":
-        data = {**period_report_json(report), "charts": period_charts_json(charts)}
-        body = json.dumps(data, indent=2).encode()
-    elif fmt == "docx":
-        body = document_docx(doc)
-    else:
-        body = document_pdf(doc)
-    response = HttpResponse(body, content_type=FORMATS[fmt])
+    body = report_bytes(
+        fmt,
+        data=lambda: {**period_report_json(report), "charts": period_charts_json(charts)},
+        document=lambda: doc,
+    )
     name = f"planwatch-{report.kind}-report-{report.period.end:%Y-%m}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return report_download(body, fmt, name)
 
 
 def _period_page(request, plan, kind: str):

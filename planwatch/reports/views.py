@@ -1,7 +1,6 @@
 """The reports pages: the reports index, the monthly Theme Progress Summary (on the page or as
 a download) and PMO's page for writing a theme's Focus 1 narratives for a month."""
 
-import json
 from datetime import date
 
 from django.contrib import messages
@@ -18,17 +17,12 @@ from planwatch.plans.views import plan_required
 
 from . import selectors, services
 from .errors import ReportError
+from .files import report_bytes, report_download
 from .forms import FORMATS, MonthForm, NarrativeForm
-from .rendering import document_docx, document_html, document_pdf
+from .rendering import document_html
 from .theme_summary import theme_summary_build, theme_summary_json
 from .theme_summary_document import document_for
 from .theme_summary_extras import theme_summary_extras, theme_summary_extras_json
-
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "json": "application/json",
-}
 
 
 def _default_month(plan: Plan) -> date:
@@ -74,17 +68,12 @@ def _filename(plan: Plan, month: date, extension: str) -> str:
 
 
 def _download(report, extras, fmt: str, plan: Plan) -> HttpResponse:
-    if fmt == "json":
-        data = {**theme_summary_json(report), **theme_summary_extras_json(extras)}
-        body = json.dumps(data, indent=2, ensure_ascii=False).encode()
-    elif fmt == "docx":
-        body = document_docx(document_for(report, extras))
-    else:
-        body = document_pdf(document_for(report, extras))
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    name = _filename(plan, report.month, fmt)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    body = report_bytes(
+        fmt,
+        data=lambda: {**theme_summary_json(report), **theme_summary_extras_json(extras)},
+        document=lambda: document_for(report, extras),
+    )
+    return report_download(body, fmt, _filename(plan, report.month, fmt))
 
 
 def _choices(form: MonthForm) -> dict[str, str]:

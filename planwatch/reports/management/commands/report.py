@@ -5,7 +5,6 @@ One subcommand per report, so the Cabinet and Commissioners' reports can join as
 written only when it is whole, so a failure leaves nothing behind.
 """
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -14,11 +13,7 @@ from django.db import DatabaseError
 from planwatch.plans.models import Plan
 from planwatch.reports.cli_files import output_check, output_write
 from planwatch.reports.errors import ReportError
-from planwatch.reports.rendering import (
-    document_docx,
-    document_pdf,
-    document_standalone_html,
-)
+from planwatch.reports.files import report_bytes
 from planwatch.reports.theme_summary import report_month, theme_summary_build, theme_summary_json
 from planwatch.reports.theme_summary_document import document_for
 from planwatch.reports.theme_summary_extras import theme_summary_extras, theme_summary_extras_json
@@ -28,15 +23,11 @@ FORMATS = ("html", "docx", "pdf", "json")
 
 
 def _theme_summary_bytes(report, extras, fmt: str) -> bytes:
-    if fmt == "json":
-        data = {**theme_summary_json(report), **theme_summary_extras_json(extras)}
-        return json.dumps(data, indent=2, ensure_ascii=False).encode()
-    document = document_for(report, extras)
-    if fmt == "html":
-        return document_standalone_html(document).encode()
-    if fmt == "docx":
-        return document_docx(document)
-    return document_pdf(document)
+    return report_bytes(
+        fmt,
+        data=lambda: {**theme_summary_json(report), **theme_summary_extras_json(extras)},
+        document=lambda: document_for(report, extras),
+    )
 
 
 class Command(BaseCommand):
