@@ -106,8 +106,7 @@ class RiskForm(LevelRadiosMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, matrix: Matrix, themes, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.levels_init(matrix)
+        super().__init__(*args, matrix=matrix, **kwargs)
         self.fields["themes"].choices = [(t.code, f"{t.code} {t.name}") for t in themes]
 
     def clean_action_refs(self) -> list[str]:
@@ -200,10 +199,6 @@ class ReviewForm(LevelRadiosMixin, forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, matrix: Matrix, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.levels_init(matrix)
-
     def clean_month(self) -> date:
         month = month_parse(self.cleaned_data["month"])
         if month is None:
@@ -231,10 +226,6 @@ class ActionScoreForm(LevelRadiosMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, matrix: Matrix, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.levels_init(matrix)
 
 
 class RegisterFilterForm(forms.Form):

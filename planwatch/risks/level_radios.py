@@ -56,6 +56,10 @@ class LevelRadiosMixin:
 
     level_dimensions: dict[str, str] = {}
 
+    def __init__(self, *args, matrix: Matrix, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels_init(matrix)
+
     def levels_init(self, matrix: Matrix) -> None:
         self.matrix = matrix
         for name, dimension in self.level_dimensions.items():
