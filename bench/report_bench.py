@@ -84,10 +84,11 @@ def floor(plan) -> list:
 
 def makers(plan) -> dict:
     """What each measured figure does, from the plan to the text or bytes a reader gets."""
-    from planwatch.reports.period import period_report_build
-    from planwatch.reports.period_output import period_report_document, period_report_json
-    from planwatch.reports.rendering import document_docx, document_html
-    from planwatch.reports.theme_summary import (
+    from planwatch.reports.period.build import period_report_build
+    from planwatch.reports.period.output import period_report_document, period_report_json
+    from planwatch.reports.rendering.docx import document_docx
+    from planwatch.reports.rendering.html import document_html
+    from planwatch.reports.theme_summary.build import (
         theme_summary_build,
         theme_summary_document,
         theme_summary_json,

@@ -18,7 +18,7 @@ urlpatterns = [
     path("changes/", include("planwatch.changes.urls")),
     path("evidence/", include("planwatch.evidence.urls")),
     path("audit/", include("planwatch.audit.urls")),
-    path("reports/period/", include("planwatch.reports.period_urls")),
+    path("reports/period/", include("planwatch.reports.period.urls")),
     path("reports/", include("planwatch.reports.urls")),
     path("dashboards/", include("planwatch.dashboards.urls")),
     path("traceability/", include("planwatch.traceability.urls")),

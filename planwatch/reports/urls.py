@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from planwatch.reports.theme_summary import views
 
 app_name = "reports"
 urlpatterns = [

@@ -7,7 +7,7 @@ whose cells carry their band's colour, so Word, PDF and the web page all show it
 from datetime import date
 
 from planwatch.domain.risk_matrix import RiskBand
-from planwatch.reports.document import Bullets, Cell, Paragraph, Section, Table
+from planwatch.reports.rendering.document import Bullets, Cell, Paragraph, Section, Table
 
 from .matrix import Scored
 from .selectors import Heatmap, heatmap_counts, register_list

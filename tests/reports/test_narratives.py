@@ -8,8 +8,8 @@ from django.urls import reverse
 from planwatch.plans.models import Workstream
 from planwatch.reports.errors import ReportError
 from planwatch.reports.models import WorkstreamNarrative
-from planwatch.reports.services import MAX_LENGTH, workstream_narrative_save
-from planwatch.reports.theme_summary import theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary.services import MAX_LENGTH, workstream_narrative_save
 
 from .conftest import OCTOBER, SEPTEMBER
 

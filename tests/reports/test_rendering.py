@@ -8,13 +8,10 @@ import pytest
 from docx import Document as open_word
 from docx.enum.section import WD_ORIENT
 
-from planwatch.reports.document import Bullets, Cell, Document, Paragraph, Section, Table
-from planwatch.reports.rendering import (
-    document_docx,
-    document_html,
-    document_pdf,
-    document_standalone_html,
-)
+from planwatch.reports.rendering.document import Bullets, Cell, Document, Paragraph, Section, Table
+from planwatch.reports.rendering.docx import document_docx
+from planwatch.reports.rendering.html import document_html, document_standalone_html
+from planwatch.reports.rendering.pdf import document_pdf
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -120,7 +117,7 @@ def test_the_pdf_renders_on_landscape_pages():
 
 def _chart_doc() -> Document:
     from planwatch.domain.charts import Chart, Series
-    from planwatch.reports.document import Figure
+    from planwatch.reports.rendering.document import Figure
 
     chart = Chart(
         kind="stacked_bar",

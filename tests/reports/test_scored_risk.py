@@ -8,10 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from planwatch.domain.risk_matrix import RiskBand
 from planwatch.domain.theme_summary import Band
 from planwatch.plans.models import Action, RiskLevel
-from planwatch.reports.period import period_report_build
-from planwatch.reports.period_output import period_report_json
-from planwatch.reports.selectors import theme_records
-from planwatch.reports.theme_summary import theme_summary_build, theme_summary_json
+from planwatch.reports.period.build import period_report_build
+from planwatch.reports.period.output import period_report_json
+from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary.selectors import theme_records
 from planwatch.risks import services
 from planwatch.risks.models import RiskBands
 from tests.plans.builders import plan_build

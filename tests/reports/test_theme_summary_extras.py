@@ -9,9 +9,9 @@ from django.urls import reverse
 from docx import Document as open_word
 
 from planwatch.domain.charts import chart_table
-from planwatch.reports.rendering import document_html
-from planwatch.reports.theme_summary_document import document_for
-from planwatch.reports.theme_summary_extras import theme_summary_extras
+from planwatch.reports.rendering.html import document_html
+from planwatch.reports.theme_summary.document import document_for
+from planwatch.reports.theme_summary.extras import theme_summary_extras
 
 from .conftest import OCTOBER
 
@@ -43,7 +43,7 @@ def _headings(document) -> list[str]:
 def test_each_themes_chart_agrees_with_its_summary_figures_for_the_month(
     sample_plan, october_report
 ):
-    from planwatch.reports.theme_summary import theme_summary_json
+    from planwatch.reports.theme_summary.build import theme_summary_json
 
     extras = theme_summary_extras(plan=sample_plan, month=OCTOBER)
     figures = {

@@ -7,7 +7,7 @@ import pytest
 
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import Action, ProgressUpdate, RiskLevel, Theme
-from planwatch.reports.theme_summary import theme_summary_json
+from planwatch.reports.theme_summary.build import theme_summary_json
 
 from .conftest import OCTOBER, SEPTEMBER
 

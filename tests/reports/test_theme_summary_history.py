@@ -12,8 +12,8 @@ from django.db.models import Min, Q
 from planwatch.domain.statuses import Status
 from planwatch.domain.theme_summary import DONE, Group, add_months, theme_figures
 from planwatch.plans.models import Action, ProgressUpdate, UpdateState
-from planwatch.reports.selectors import theme_records
-from planwatch.reports.theme_summary import theme_summary_build
+from planwatch.reports.theme_summary.build import theme_summary_build
+from planwatch.reports.theme_summary.selectors import theme_records
 from tests.plans.builders import plan_build
 
 from .conftest import OCTOBER

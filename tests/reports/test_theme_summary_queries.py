@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from planwatch.reports.services import workstream_narrative_save
-from planwatch.reports.theme_summary import theme_summary_build
+from planwatch.reports.theme_summary.build import theme_summary_build
+from planwatch.reports.theme_summary.services import workstream_narrative_save
 from tests.plans.builders import plan_build
 
 from .conftest import OCTOBER

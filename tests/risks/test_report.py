@@ -2,8 +2,8 @@
 
 import pytest
 
-from planwatch.reports.document import Cell, Document, Table
-from planwatch.reports.rendering import document_html
+from planwatch.reports.rendering.document import Cell, Document, Table
+from planwatch.reports.rendering.html import document_html
 from planwatch.risks.report import risk_register_section
 from planwatch.risks.selectors import heatmap_counts
 

@@ -10,8 +10,8 @@ import pytest
 
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import Action, Lifecycle, ProgressUpdate, UpdateState
-from planwatch.reports.period import period_report_build
-from planwatch.reports.period_data import GROUP_OF
+from planwatch.reports.period.build import period_report_build
+from planwatch.reports.period.data import GROUP_OF
 from tests.plans.builders import plan_build
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,10 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from docx import Document as open_word
 
-from planwatch.reports.period import period_report_build
-from planwatch.reports.period_output import period_report_document, period_report_json
-from planwatch.reports.rendering import document_docx, document_pdf
+from planwatch.reports.period.build import period_report_build
+from planwatch.reports.period.output import period_report_document, period_report_json
+from planwatch.reports.rendering.docx import document_docx
+from planwatch.reports.rendering.pdf import document_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,7 @@ def test_the_pdf_renders_landscape_pages(quarter):
 
 
 def test_the_quarters_last_month_agrees_with_the_monthly_summary(sample_plan, quarter):
-    from planwatch.reports.theme_summary import theme_summary_build, theme_summary_json
+    from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
 
     monthly = theme_summary_json(theme_summary_build(plan=sample_plan, month=OCT))
     period = period_report_json(quarter)

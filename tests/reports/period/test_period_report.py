@@ -12,8 +12,8 @@ from planwatch.changes import services
 from planwatch.changes.models import ChangeKind
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import Action, ProgressUpdate, RiskLevel
-from planwatch.reports.period import PeriodReportError, period_report_build
-from planwatch.reports.period_output import period_report_json
+from planwatch.reports.period.build import PeriodReportError, period_report_build
+from planwatch.reports.period.output import period_report_json
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from planwatch.plans.models import Plan
-from planwatch.reports.cli_files import output_check, output_write
 from planwatch.reports.errors import ReportError
-from planwatch.reports.files import report_bytes
-from planwatch.reports.theme_summary import report_month, theme_summary_build, theme_summary_json
-from planwatch.reports.theme_summary_document import document_for
-from planwatch.reports.theme_summary_extras import theme_summary_extras, theme_summary_extras_json
+from planwatch.reports.rendering.cli_files import output_check, output_write
+from planwatch.reports.rendering.files import report_bytes
+from planwatch.reports.theme_summary.build import (
+    report_month,
+    theme_summary_build,
+    theme_summary_json,
+)
+from planwatch.reports.theme_summary.document import document_for
+from planwatch.reports.theme_summary.extras import theme_summary_extras, theme_summary_extras_json
 
 DEFAULT_PLAN = "Improvement Plan"
 FORMATS = ("html", "docx", "pdf", "json")
@@ -51,7 +55,7 @@ class Command(BaseCommand):
         summary.add_argument(
             "--with-risks", action="store_true", help="add the risk register and heatmap"
         )
-        from planwatch.reports import period_cli  # cabinet, commissioners (period reports)
+        from planwatch.reports.period import cli as period_cli  # cabinet, commissioners (period reports)
 
         period_cli.add_subcommands(subparsers, parser, plan_default=DEFAULT_PLAN)
 
@@ -59,7 +63,7 @@ class Command(BaseCommand):
         if report == "theme-summary":
             self._theme_summary(**options)
         else:
-            from planwatch.reports import period_cli
+            from planwatch.reports.period import cli as period_cli
 
             period_cli.run(self, report=report, **options)
 

@@ -2,9 +2,9 @@
 
 from django import forms
 
-from .errors import ReportError
-from .services import MAX_LENGTH
-from .theme_summary import report_month
+from planwatch.reports.errors import ReportError
+from planwatch.reports.theme_summary.build import report_month
+from planwatch.reports.theme_summary.services import MAX_LENGTH
 
 FORMATS = {"html": "web page", "docx": "Word", "pdf": "PDF", "json": "JSON"}
 

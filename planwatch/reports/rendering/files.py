@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 from django.http import HttpResponse
 
-from .document import Document
-from .rendering import document_docx, document_pdf, document_standalone_html
+from planwatch.reports.rendering.document import Document
+from planwatch.reports.rendering.docx import document_docx
+from planwatch.reports.rendering.html import document_standalone_html
+from planwatch.reports.rendering.pdf import document_pdf
 
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",

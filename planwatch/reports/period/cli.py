@@ -7,12 +7,11 @@ from django.core.management.base import CommandError
 
 from planwatch.domain.months import month_parse
 from planwatch.plans.models import Plan
-from planwatch.reports.cli_files import output_check, output_write
-
-from .files import report_bytes
-from .period import REPORT_KINDS, PeriodReportError, period_report_build
-from .period_charts import period_charts, period_charts_json
-from .period_output import period_report_document, period_report_json
+from planwatch.reports.period.build import REPORT_KINDS, PeriodReportError, period_report_build
+from planwatch.reports.period.charts import period_charts, period_charts_json
+from planwatch.reports.period.output import period_report_document, period_report_json
+from planwatch.reports.rendering.cli_files import output_check, output_write
+from planwatch.reports.rendering.files import report_bytes
 
 FORMATS = ("html", "docx", "pdf", "json")
 COMMANDS = tuple(REPORT_KINDS)  # "cabinet", "commissioners"

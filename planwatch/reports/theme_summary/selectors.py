@@ -36,10 +36,9 @@ from planwatch.plans.models import (
     UpdateState,
     Workstream,
 )
+from planwatch.reports.models import WorkstreamNarrative
 from planwatch.risks.matrix import matrix_get
 from planwatch.risks.models import ActionRiskScore
-
-from .models import WorkstreamNarrative
 
 RISK_BANDS = {
     RiskLevel.HIGH: RiskBand.HIGH,

@@ -20,9 +20,8 @@ from planwatch.domain.theme_summary import (
 )
 from planwatch.domain.theme_summary_prose import achievement_note, summary_sentences
 from planwatch.plans.models import Plan
-
-from . import selectors
-from .errors import ReportError
+from planwatch.reports.errors import ReportError
+from planwatch.reports.theme_summary import selectors
 
 DEFINITIONS = {
     "milestone": "A sub-action, or a main action with no sub-actions (it carries its own "
@@ -273,6 +272,6 @@ def theme_summary_json(report: ThemeSummaryReport) -> dict:
 
 
 def theme_summary_document(report: ThemeSummaryReport):
-    from .theme_summary_document import document_for
+    from planwatch.reports.theme_summary.document import document_for
 
     return document_for(report)

@@ -10,8 +10,17 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .document import Bullets, Cell, Document, Figure, Paragraph, Section, Table, cell_text
-from .rendering import _SHADE
+from planwatch.reports.rendering.document import (
+    SHADE,
+    Bullets,
+    Cell,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+    cell_text,
+)
 
 _PAGE_LONG, _PAGE_SHORT = Mm(297), Mm(210)
 _MARGIN = Mm(14)
@@ -38,7 +47,7 @@ def _text_width(word):
 
 
 def _shade(cell, tone: str) -> None:
-    fill, colour = _SHADE[tone]
+    fill, colour = SHADE[tone]
     properties = cell._tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
@@ -158,7 +167,7 @@ def _blocks(word, blocks) -> None:
             raise TypeError(f"a report cannot hold a {type(block).__name__}")
 
 
-def docx_bytes(doc: Document) -> bytes:
+def document_docx(doc: Document) -> bytes:
     word = new_word_document()
     word.planwatch_styles = {name: word.styles[name] for name in _STYLES}
     _page_setup(word, landscape=doc.landscape)

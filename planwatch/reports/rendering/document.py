@@ -18,6 +18,15 @@ Tone = Literal["green", "amber", "red", "grey"]
 TONES: frozenset[str] = frozenset({"green", "amber", "red", "grey"})
 
 
+# Cell shading in Word and print: GOV.UK palette, with text colour that keeps contrast.
+SHADE = {
+    "green": ("00703C", "FFFFFF"),
+    "amber": ("FFDD00", "0B0C0C"),
+    "red": ("D4351C", "FFFFFF"),
+    "grey": ("B1B4B6", "0B0C0C"),
+}
+
+
 @dataclass(frozen=True)
 class Cell:
     """A table cell that carries a RAG colour (drawn as a coloured tag or a shaded cell)."""

@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from planwatch.accounts.permissions import Perm, check
 from planwatch.plans.models import Workstream
-
-from .errors import ReportError
-from .models import WorkstreamNarrative
+from planwatch.reports.errors import ReportError
+from planwatch.reports.models import WorkstreamNarrative
 
 MAX_LENGTH = 10_000
 

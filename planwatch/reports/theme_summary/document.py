@@ -12,9 +12,16 @@ from planwatch.domain.theme_summary import (
     month_label,
 )
 from planwatch.domain.theme_summary_prose import achievement_note, named_groups
-
-from .document import Bullets, Cell, Document, Figure, Paragraph, Section, Table
-from .theme_summary import DEFINITIONS, ThemePart, ThemeSummaryReport
+from planwatch.reports.rendering.document import (
+    Bullets,
+    Cell,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+)
+from planwatch.reports.theme_summary.build import DEFINITIONS, ThemePart, ThemeSummaryReport
 
 _STATUS_TONE = {
     Status.ON_TRACK: "green",

@@ -13,12 +13,11 @@ from planwatch.accounts.permissions import Perm, require
 from planwatch.domain.months import month_parse
 from planwatch.plans.models import ProgressUpdate
 from planwatch.plans.views import plan_required
-
-from .files import DOWNLOADS, report_bytes, report_download
-from .period import REPORT_KINDS, PeriodReportError, period_report_build
-from .period_charts import period_charts, period_charts_json
-from .period_output import period_report_document, period_report_json
-from .rendering import document_html
+from planwatch.reports.period.build import REPORT_KINDS, PeriodReportError, period_report_build
+from planwatch.reports.period.charts import period_charts, period_charts_json
+from planwatch.reports.period.output import period_report_document, period_report_json
+from planwatch.reports.rendering.files import DOWNLOADS, report_bytes, report_download
+from planwatch.reports.rendering.html import document_html
 
 
 class PeriodForm(forms.Form):

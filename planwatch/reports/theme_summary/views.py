@@ -14,15 +14,15 @@ from planwatch.accounts.permissions import Perm, require, user_can
 from planwatch.domain.theme_summary import month_label
 from planwatch.plans.models import Plan, Theme
 from planwatch.plans.views import plan_required
+from planwatch.reports.errors import ReportError
+from planwatch.reports.rendering.files import report_bytes, report_download
+from planwatch.reports.rendering.html import document_html
+from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary.document import document_for
+from planwatch.reports.theme_summary.extras import theme_summary_extras, theme_summary_extras_json
+from planwatch.reports.theme_summary.forms import FORMATS, MonthForm, NarrativeForm
 
 from . import selectors, services
-from .errors import ReportError
-from .files import report_bytes, report_download
-from .forms import FORMATS, MonthForm, NarrativeForm
-from .rendering import document_html
-from .theme_summary import theme_summary_build, theme_summary_json
-from .theme_summary_document import document_for
-from .theme_summary_extras import theme_summary_extras, theme_summary_extras_json
 
 
 def _default_month(plan: Plan) -> date:

@@ -6,9 +6,7 @@ from dataclasses import asdict
 from datetime import date
 
 from planwatch.domain.periods import month_label, month_list_label
-
-from .document import Cell, Document, Paragraph, Section, Table
-from .period import (
+from planwatch.reports.period.build import (
     REPORT_KINDS,
     RISKS,
     STATUS_GROUPS,
@@ -16,6 +14,7 @@ from .period import (
     PeriodReport,
     ThemeProgress,
 )
+from planwatch.reports.rendering.document import Cell, Document, Paragraph, Section, Table
 
 RISK_WORDS = {
     "high": "with a red (high) risk rating",
@@ -166,7 +165,7 @@ def period_report_document(report: PeriodReport, charts: tuple = ()) -> Document
         f"Reporting period {report.period.label} ({report.period.length} months). "
         f"Monthly updates held: {month_list_label(coverage.months_with_data)}."
     )
-    from .period_charts import period_charts_section
+    from planwatch.reports.period.charts import period_charts_section
 
     sections = [_about(report), _overview(report)]
     if chart_section := period_charts_section(charts):

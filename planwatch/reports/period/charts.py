@@ -3,9 +3,8 @@ sub-actions and the burn-up against the baseline, over the months the tracker ho
 
 from planwatch.dashboards.selectors import burnup_chart, overdue_chart, status_distribution_chart
 from planwatch.domain.charts import Chart, chart_table
-
-from .document import Figure, Section
-from .period_data import PeriodReport
+from planwatch.reports.period.data import PeriodReport
+from planwatch.reports.rendering.document import Figure, Section
 
 
 def period_charts(*, plan, report: PeriodReport) -> tuple[Chart, ...]:

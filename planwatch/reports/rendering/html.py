@@ -1,10 +1,4 @@
-"""One `Document`, four readings: a fragment of a planwatch page, a standalone HTML file, Word, PDF.
-
-The PDF is WeasyPrint's rendering of the standalone HTML, so the PDF and the web page share
-one markup path. Word is written with python-docx as real headings, bullet lists and tables
-(not pictures of them), landscape like the council's own summaries; charts, which Word cannot
-take as SVG, go in as PNG with their data table after them.
-"""
+"""A `Document` as HTML: a fragment of a planwatch page, and a standalone file, the PDF source."""
 
 from __future__ import annotations
 
@@ -12,17 +6,19 @@ from collections.abc import Iterable
 
 from django.utils.html import escape
 
-from .document import Bullets, Cell, Document, Figure, Paragraph, Section, Table, cell_text
+from planwatch.reports.rendering.document import (
+    Bullets,
+    Cell,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+    cell_text,
+)
 
 # GOV.UK Frontend 6 tag modifiers for the council's RAG words.
 _TAG_CLASS = {"green": "green", "amber": "yellow", "red": "red", "grey": "grey"}
-# Cell shading in Word and print: GOV.UK palette, with text colour that keeps contrast.
-_SHADE = {
-    "green": ("00703C", "FFFFFF"),
-    "amber": ("FFDD00", "0B0C0C"),
-    "red": ("D4351C", "FFFFFF"),
-    "grey": ("B1B4B6", "0B0C0C"),
-}
 _HEADING_CLASS = {
     1: "govuk-heading-l",
     2: "govuk-heading-m",
@@ -167,15 +163,3 @@ def document_standalone_html(doc: Document) -> str:
         f"<title>{escape(doc.title)}</title><style>{css}</style></head>"
         f"<body><h1>{escape(doc.title)}</h1>{subtitle}{body}</body></html>"
     )
-
-
-def document_pdf(doc: Document) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=document_standalone_html(doc)).write_pdf()
-
-
-def document_docx(doc: Document) -> bytes:
-    from .rendering_docx import docx_bytes
-
-    return docx_bytes(doc)

@@ -26,9 +26,7 @@ from planwatch.domain.risk_matrix import Assessment
 from planwatch.domain.slippage import slippage_months
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, RiskLevel, UpdateState
-from planwatch.risks.matrix import matrix_get
-
-from .period_data import (
+from planwatch.reports.period.data import (
     DONE,
     EXCEPTIONS,
     GROUP_OF,
@@ -40,6 +38,7 @@ from .period_data import (
     Slipped,
     ThemeProgress,
 )
+from planwatch.risks.matrix import matrix_get
 
 COUNTED = ~Q(state=UpdateState.DRAFT)
 

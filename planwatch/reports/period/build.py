@@ -32,8 +32,7 @@ from django.db.models import Exists
 
 from planwatch.domain.periods import Period, coverage_of
 from planwatch.plans.models import Plan, ProgressUpdate
-
-from .period_data import (
+from planwatch.reports.period.data import (
     CABINET_MONTHS,
     COMMISSIONERS_MONTHS,
     DONE,
@@ -50,7 +49,7 @@ from .period_data import (
     Slipped,
     ThemeProgress,
 )
-from .period_selectors import (
+from planwatch.reports.period.selectors import (
     COUNTED,
     count_main_actions,
     count_milestones,

@@ -1,0 +1,14 @@
+"""A `Document` as PDF: WeasyPrint's reading of the standalone HTML, so the PDF and the page
+share one markup path."""
+
+from __future__ import annotations
+
+from planwatch.reports.rendering.document import Document
+from planwatch.reports.rendering.html import document_standalone_html
+
+
+def document_pdf(doc: Document) -> bytes:
+    # WeasyPrint loads Pango at import; only PDF downloads should pay for it.
+    from weasyprint import HTML
+
+    return HTML(string=document_standalone_html(doc)).write_pdf()
