@@ -17,7 +17,7 @@ from planwatch.domain.rating_checks import (
 )
 from planwatch.domain.statuses import Status
 from planwatch.evidence.models import Evidence
-from planwatch.plans.latest_status import COUNTED_STATES
+from planwatch.plans.counting import COUNTED_STATES
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, Theme
 
 from .models import KIND_LABELS, FlagDismissal

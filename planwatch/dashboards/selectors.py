@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 
 from planwatch.domain.charts import BLUE, DARK_GREY, RED, Chart, Series
 from planwatch.domain.progress_trends import (
@@ -22,7 +22,7 @@ from planwatch.domain.progress_trends import (
     status_group,
 )
 from planwatch.domain.slippage import slippage_months
-from planwatch.plans.latest_status import COUNTED_STATES
+from planwatch.plans.counting import COUNTED_STATES, counted_actions_q
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, Theme
 
 # Drafts and returned updates are nobody's word yet, so no chart counts them.
@@ -50,12 +50,7 @@ def plan_months(*, plan: Plan) -> list[date]:
 def _sub_actions(plan: Plan, theme: Theme | None) -> QuerySet[Action]:
     """The actions that report progress: sub-actions, and main actions with none (OC.D4.0
     carries its own status), as the Theme Progress Summary and the assurance checks count."""
-    has_sub_actions = Exists(Action.objects.filter(parent=OuterRef("pk")))
-    actions = (
-        Action.objects.filter(plan=plan)
-        .annotate(has_sub_actions=has_sub_actions)
-        .filter(Q(is_main=False) | Q(has_sub_actions=False))
-    )
+    actions = Action.objects.filter(counted_actions_q(), plan=plan)
     return actions.filter(theme=theme) if theme is not None else actions
 
 

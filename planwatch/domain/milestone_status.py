@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planwatch.domain.counting import DONE_STATUSES as DONE
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 
@@ -43,7 +44,6 @@ MILESTONE_LABELS: dict[MilestoneStatus, tuple[str, str]] = {
 # A main action carries "N/A" while its sub-actions carry the ratings, and a duplicate's
 # status stands in the action it duplicates: neither says anything about progress.
 SILENT = frozenset({Status.NOT_APPLICABLE, Status.DUPLICATE})
-DONE = frozenset({Status.COMPLETE, Status.CLOSED})
 # No progress rating: blank, unreadable, or words the council never defined as a rating
 # (a newly added action, an ongoing assurance check).
 UNRATED = frozenset(

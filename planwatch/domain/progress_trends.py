@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planwatch.domain.charts import BLUE, DARK_GREY, GREEN, GREY, ORANGE, PURPLE, RED
+from planwatch.domain.counting import DONE_STATUSES
 from planwatch.domain.statuses import Status
-
-# Finished for good: a sub-action Complete or Closed in some month is no longer overdue.
-DONE_STATUSES: frozenset[Status] = frozenset({Status.COMPLETE, Status.CLOSED})
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from planwatch.domain.counting import DONE_STATUSES as _DONE
+from planwatch.domain.counting import add_months as _shift
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.slippage import months_between
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
@@ -84,7 +86,6 @@ class Flag:
 DATED_KINDS: frozenset[DateKind] = frozenset(
     {DateKind.EXACT, DateKind.MONTH, DateKind.SEASON, DateKind.PART_OF_YEAR, DateKind.YEAR}
 )
-_DONE = frozenset({Status.COMPLETE, Status.CLOSED})
 # The legend's own names, as the council writes them in the drop-down.
 _LABELS = {
     Status.ON_TRACK: "On Track",
@@ -123,11 +124,6 @@ def month_end(month: date) -> date:
 
 def _first(day: date) -> date:
     return day.replace(day=1)
-
-
-def _shift(month: date, months: int) -> date:
-    index = month.year * 12 + month.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def _mon(day: date) -> str:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from planwatch.domain.counting import DONE_STATUSES as DONE
+from planwatch.domain.counting import add_months
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.risk_matrix import RiskBand
 from planwatch.domain.slippage import slippage_months
@@ -35,7 +37,6 @@ from planwatch.domain.theme_status import (
     theme_status,
 )
 
-DONE = frozenset({Status.COMPLETE, Status.CLOSED})
 MONTH_NAMES = [
     "January",
     "February",
@@ -58,11 +59,6 @@ _DATED_KINDS = frozenset(
 
 def month_label(month: date) -> str:
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"
-
-
-def add_months(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def due_month(due: FuzzyDate) -> date | None:

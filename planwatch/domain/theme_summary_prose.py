@@ -6,6 +6,7 @@ these sentences lets tests check the prose against the data.
 
 from collections.abc import Iterable
 
+from planwatch.domain.counting import add_months
 from planwatch.domain.theme_summary import (
     GROUP_LABELS,
     Achievement,
@@ -13,7 +14,6 @@ from planwatch.domain.theme_summary import (
     Group,
     MilestoneLine,
     ThemeFigures,
-    add_months,
     month_label,
 )
 

@@ -5,10 +5,8 @@ from django.db.models.functions import Coalesce
 
 from planwatch.domain.statuses import Status
 
-from .models import Action, ProgressUpdate, UpdateState
-
-# Drafts and returned updates are not yet anyone's word on the action.
-COUNTED_STATES = (UpdateState.SUBMITTED, UpdateState.ACCEPTED)
+from .counting import COUNTED_STATES
+from .models import Action, ProgressUpdate
 
 
 def actions_latest_status_refresh(actions: QuerySet[Action]) -> None:

@@ -10,13 +10,13 @@ from datetime import date
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
+# A finished, merged or not-applicable action cannot be late, whatever its due date says.
+from planwatch.domain.counting import FINISHED_STATUSES as NOT_OVERDUE_STATUSES
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 from .errors import PlanNotFound
 from .models import Action, Plan, ProgressUpdate, RiskLevel, Theme, Workstream
 
-# A finished, merged or not-applicable action cannot be late, whatever its due date says.
-NOT_OVERDUE_STATUSES = (Status.COMPLETE, Status.CLOSED, Status.NOT_APPLICABLE, Status.DUPLICATE)
 RISK_COLUMNS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW, RiskLevel.UNRATED)
 
 

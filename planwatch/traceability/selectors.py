@@ -7,13 +7,14 @@ and the Reference texts.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from planwatch.domain.counting import DONE_STATUSES
 from planwatch.domain.references import PAGE, ParsedReferences, Review, parse_references
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import Action, Plan, Recommendation
 
 from .models import ActionReference
 
-DELIVERED = frozenset({Status.COMPLETE.value, Status.CLOSED.value})
+DELIVERED = frozenset(status.value for status in DONE_STATUSES)
 NEUTRAL_FOR_MAIN = frozenset({Status.NOT_APPLICABLE.value, Status.NO_STATUS.value})
 NO_ACTION, DELIVERED_STATE, IN_PROGRESS = "no_action", "delivered", "in_progress"
 STATES = {

@@ -25,15 +25,13 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce
 
 from planwatch.accounts.models import UPDATING_CAPACITIES, ActionOwner, OwnerRole
+from planwatch.domain.counting import FINISHED_STATUSES, add_months
 from planwatch.domain.statuses import Status
-from planwatch.plans.latest_status import COUNTED_STATES
+from planwatch.plans.counting import COUNTED_STATES
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, UpdateState
 
 from .models import UpdateCycle
 
-# The status before the month says the action needs no more updates.
-FINISHED_STATUSES = (Status.COMPLETE, Status.CLOSED, Status.NOT_APPLICABLE, Status.DUPLICATE)
-# States in which an update counts as the owner's word for the month.
 # States in which the owner still has to act (no update at all counts too).
 OUTSTANDING_STATES = (UpdateState.DRAFT, UpdateState.RETURNED)
 
@@ -126,11 +124,6 @@ def cycle_month_choices(*, plan: Plan, today: date) -> list[date]:
             months.append(month)
         month = add_months(month, -1)
     return months
-
-
-def add_months(month: date, n: int) -> date:
-    index = month.year * 12 + month.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
 
 
 # --- Owed actions --------------------------------------------------------------------------

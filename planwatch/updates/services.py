@@ -15,6 +15,7 @@ from django.utils import timezone
 from planwatch.accounts.permissions import Perm, check
 from planwatch.changes.errors import ChangeRequestError
 from planwatch.changes.services import change_request_raise
+from planwatch.domain.counting import OWNER_RATINGS
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 from planwatch.evidence.selectors import action_has_success_evidence
 from planwatch.plans.concurrency import EditConflict, save_versioned
@@ -24,18 +25,7 @@ from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, Upda
 from . import selectors
 from .models import UpdateCycle
 
-# What an owner may rate an action: the council's seven ratings, plus "on hold", which the
-# tracker uses though the legend does not define it.
-UPDATE_STATUSES = (
-    Status.ON_TRACK,
-    Status.MEDIUM_PROGRESS,
-    Status.SIGNIFICANT_ISSUES,
-    Status.NOT_DUE_TO_START,
-    Status.COMPLETE,
-    Status.CLOSED,
-    Status.NOT_APPLICABLE,
-    Status.ON_HOLD,
-)
+UPDATE_STATUSES = OWNER_RATINGS
 CLOSED_NEEDS_EVIDENCE = (
     "Closed needs evidence that the measures of success were met: add it on the action page first"
 )

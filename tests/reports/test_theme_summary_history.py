@@ -9,8 +9,10 @@ from datetime import date
 import pytest
 from django.db.models import Min, Q
 
+from planwatch.domain.counting import DONE_STATUSES as DONE
+from planwatch.domain.counting import add_months
 from planwatch.domain.statuses import Status
-from planwatch.domain.theme_summary import DONE, Group, add_months, theme_figures
+from planwatch.domain.theme_summary import Group, theme_figures
 from planwatch.plans.models import Action, ProgressUpdate, UpdateState
 from planwatch.reports.theme_summary.build import theme_summary_build
 from planwatch.reports.theme_summary.selectors import theme_records

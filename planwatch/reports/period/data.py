@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from planwatch.domain.counting import DONE_STATUSES, EXCEPTION_STATUSES
 from planwatch.domain.periods import Coverage, Period
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import RiskLevel
@@ -12,8 +13,7 @@ from planwatch.plans.models import RiskLevel
 CABINET_MONTHS = 3
 COMMISSIONERS_MONTHS = 6
 RISKS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW, RiskLevel.UNRATED)
-DONE = (Status.COMPLETE, Status.CLOSED)
-EXCEPTIONS = (Status.MEDIUM_PROGRESS, Status.SIGNIFICANT_ISSUES)
+DONE, EXCEPTIONS = DONE_STATUSES, EXCEPTION_STATUSES
 # The columns of the progress table, in the order the council's summaries talk about them.
 STATUS_GROUPS: tuple[tuple[str, str, tuple[Status, ...]], ...] = (
     ("on_track", "On track", (Status.ON_TRACK,)),

@@ -21,11 +21,13 @@ from django.db.models import (
 from django.utils import timezone
 
 from planwatch.changes.models import ChangeRequest, Decision
+from planwatch.domain.counting import Audience, counted_update_states
 from planwatch.domain.periods import Coverage, Period, completion_of, month_add
 from planwatch.domain.risk_matrix import Assessment
 from planwatch.domain.slippage import slippage_months
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
-from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, RiskLevel, UpdateState
+from planwatch.plans.counting import counted_actions_q, counted_updates_q
+from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, RiskLevel
 from planwatch.reports.period.data import (
     DONE,
     EXCEPTIONS,
@@ -40,12 +42,8 @@ from planwatch.reports.period.data import (
 )
 from planwatch.risks.matrix import matrix_get
 
-COUNTED = ~Q(state=UpdateState.DRAFT)
-
-
-def _leaf(prefix: str = ""):
-    """Actions with no sub-actions: the ones that carry their own delivery status."""
-    return ~Exists(Action.objects.filter(parent_id=OuterRef(f"{prefix}pk")))
+COUNTED = counted_updates_q()
+_leaf = counted_actions_q
 
 
 def _line(action: Action, code: str) -> dict:
@@ -110,7 +108,7 @@ def count_milestones(plan: Plan, coverage: Coverage, themes: dict[int, ThemeProg
 
 def _update_in(month: date) -> FilteredRelation:
     return FilteredRelation(
-        "updates", condition=Q(updates__month=month) & ~Q(updates__state=UpdateState.DRAFT)
+        "updates", condition=Q(updates__month=month) & counted_updates_q(prefix="updates__")
     )
 
 
@@ -132,7 +130,6 @@ def list_completions(
     # database joins just the period's Complete/Closed updates, drops milestones rated done
     # before it, and says for each whether the month before its first Complete has an
     # update: one condition per month of the period, all in one query.
-    submitted = [state for state in UpdateState if state != UpdateState.DRAFT]
     done_before = ProgressUpdate.objects.filter(
         COUNTED, action_id=OuterRef("pk"), status__in=DONE, month__lt=period.start
     )
@@ -153,7 +150,7 @@ def list_completions(
         # One filter() call, so the Min below is over these updates only.
         .filter(
             updates__status__in=DONE,
-            updates__state__in=submitted,
+            updates__state__in=sorted(counted_update_states(Audience.PMO)),
             updates__month__gte=period.start,
             updates__month__lt=period.after,
         )

@@ -21,11 +21,14 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
+from planwatch.domain.counting import DONE_STATUSES as DONE
+from planwatch.domain.counting import add_months
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.refs import parse_ref
 from planwatch.domain.risk_matrix import Assessment, RiskBand
 from planwatch.domain.statuses import Status
-from planwatch.domain.theme_summary import DONE, MainActionRecord, MilestoneRecord, add_months
+from planwatch.domain.theme_summary import MainActionRecord, MilestoneRecord
+from planwatch.plans.counting import COUNTED_STATES, counted_updates_q
 from planwatch.plans.models import (
     Action,
     Lifecycle,
@@ -33,7 +36,6 @@ from planwatch.plans.models import (
     ProgressUpdate,
     RiskLevel,
     Theme,
-    UpdateState,
     Workstream,
 )
 from planwatch.reports.models import WorkstreamNarrative
@@ -45,9 +47,10 @@ RISK_BANDS = {
     RiskLevel.MEDIUM: RiskBand.MEDIUM,
     RiskLevel.LOW: RiskBand.LOW,
 }
-# A draft is an owner's unfinished work, not yet the month's status.
-COUNTED_UPDATES = ~Q(state=UpdateState.DRAFT)
-UPDATES_COUNTED_NOTE = "Every update for the month counts except drafts not yet submitted."
+COUNTED_UPDATES = counted_updates_q()
+UPDATES_COUNTED_NOTE = (
+    "Submitted and accepted updates count; drafts and updates returned to their owner do not."
+)
 
 
 def scored_risks(*, plan: Plan) -> dict[int, RiskBand]:
@@ -83,12 +86,13 @@ def months_with_updates(*, plan: Plan) -> list[date]:
     and even the plan's whole (action, month) index is most of it. So the distinct months are
     walked through the (month, status) index one step at a time (a loose index scan: one
     index seek per month, whatever the plan's size), and each month is then checked for an
-    update of this plan that is not a draft, going from the plan's actions through the
+    update of this plan that counts, going from the plan's actions through the
     (action, month) index so that another plan's months cost a look-up per action, not a
     scan of their updates."""
     update = connection.ops.quote_name(ProgressUpdate._meta.db_table)
     action = connection.ops.quote_name(Action._meta.db_table)
-    draft = UpdateState.DRAFT.value
+    counted = list(COUNTED_STATES)
+    states = ", ".join(["%s"] * len(counted))
     # CROSS JOIN keeps the plan's actions as SQLite's outer loop. A scalar subquery rather
     # than EXISTS, which PostgreSQL may turn into one join over every update of the plan.
     sql = f"""
@@ -105,14 +109,14 @@ def months_with_updates(*, plan: Plan) -> list[date]:
         WHERE months.month IS NOT NULL AND (
             SELECT 1 FROM {action} a CROSS JOIN {update} x
             WHERE a.plan_id = %s AND x.action_id = a.id AND x.month = months.month
-                AND x.state <> %s
+                AND x.state IN ({states})
             LIMIT 1
         ) IS NOT NULL
         ORDER BY months.month
     """
     field = ProgressUpdate._meta.get_field("month")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [plan.pk, draft])
+        cursor.execute(sql, [plan.pk, *counted])
         return [field.to_python(month) for (month,) in cursor.fetchall()]
 
 
@@ -139,7 +143,7 @@ _DONE_VALUES = sorted(status.value for status in DONE)
 
 def _month_update(month: date) -> FilteredRelation:
     return FilteredRelation(
-        "updates", condition=Q(updates__month=month) & ~Q(updates__state=UpdateState.DRAFT)
+        "updates", condition=Q(updates__month=month) & counted_updates_q(prefix="updates__")
     )
 
 

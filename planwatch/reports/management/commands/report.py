@@ -55,7 +55,9 @@ class Command(BaseCommand):
         summary.add_argument(
             "--with-risks", action="store_true", help="add the risk register and heatmap"
         )
-        from planwatch.reports.period import cli as period_cli  # cabinet, commissioners (period reports)
+        from planwatch.reports.period import (
+            cli as period_cli,  # cabinet, commissioners (period reports)
+        )
 
         period_cli.add_subcommands(subparsers, parser, plan_default=DEFAULT_PLAN)
 

@@ -1,0 +1,110 @@
+"""The counting rules every figure follows, written once.
+
+Each page, chart, JSON, CSV, Word and PDF output counts through these rules (and their one ORM
+translation, `planwatch.plans.counting`), so a figure printed anywhere equals a plain recount
+of the data. The status names are the tracker's status key (seed 004, "Status definitions").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from planwatch.domain.statuses import Status
+
+__all__ = [
+    "DONE_STATUSES",
+    "EXCEPTION_STATUSES",
+    "FINISHED_STATUSES",
+    "OWNER_RATINGS",
+    "Audience",
+    "add_months",
+    "counted_update_states",
+    "is_counted_action",
+    "is_done",
+    "is_exception",
+    "is_finished",
+]
+
+
+class Audience(StrEnum):
+    """Who a figure is for, which decides whose word on an action counts.
+
+    The PMO works from what owners have submitted before it has reviewed it; viewers
+    (Cabinet members, Commissioners, auditors) and published editions see only what the PMO
+    has accepted, so an unreviewed claim never reaches them.
+    """
+
+    PMO = "pmo"
+    PUBLISHED = "published"
+
+
+# Update states as stored (`plans.models.UpdateState` values): a draft is the owner's work in
+# progress, a returned update has been sent back by the PMO; neither is anyone's word yet.
+_SUBMITTED, _ACCEPTED = "submitted", "accepted"
+
+
+def counted_update_states(audience: Audience) -> frozenset[str]:
+    """The update states that count as the owner's word for the month, for `audience`."""
+    if audience is Audience.PUBLISHED:
+        return frozenset({_ACCEPTED})
+    return frozenset({_SUBMITTED, _ACCEPTED})
+
+
+# "Complete" and "Closed" (status key: delivered, and delivered with evidence that the
+# measures of success were met): the action's work is done. Progress figures, completions,
+# burn-up and "delivered" recommendations count these.
+DONE_STATUSES: frozenset[Status] = frozenset({Status.COMPLETE, Status.CLOSED})
+
+# Done, or no longer the action's own work: "N/A" (a main action whose sub-actions carry the
+# ratings) and "Duplicate/ link to another action" (its status stands in the other action).
+# It exists beside DONE_STATUSES because an owner owes no further update on such an action
+# and it cannot be overdue, yet it must never be counted as delivered.
+FINISHED_STATUSES: frozenset[Status] = DONE_STATUSES | {Status.NOT_APPLICABLE, Status.DUPLICATE}
+
+# Amber and red in the status key ("Medium progress", "Significant issues"): the ratings the
+# Theme Progress Summaries list under Focus 2 as exceptions.
+EXCEPTION_STATUSES: frozenset[Status] = frozenset(
+    {Status.MEDIUM_PROGRESS, Status.SIGNIFICANT_ISSUES}
+)
+
+# What an owner may rate an action, in the drop-down's order: the status key's seven ratings,
+# plus "Action on hold", which the tracker uses though its legend does not define it.
+OWNER_RATINGS: tuple[Status, ...] = (
+    Status.ON_TRACK,
+    Status.MEDIUM_PROGRESS,
+    Status.SIGNIFICANT_ISSUES,
+    Status.NOT_DUE_TO_START,
+    Status.COMPLETE,
+    Status.CLOSED,
+    Status.NOT_APPLICABLE,
+    Status.ON_HOLD,
+)
+
+
+def is_done(status: Status) -> bool:
+    return status in DONE_STATUSES
+
+
+def is_finished(status: Status) -> bool:
+    return status in FINISHED_STATUSES
+
+
+def is_exception(status: Status) -> bool:
+    return status in EXCEPTION_STATUSES
+
+
+def is_counted_action(*, is_main: bool, has_sub_actions: bool) -> bool:
+    """A sub-action, or a main action with none: the rows that carry their own delivery status.
+
+    The tracker rates a main action "N/A" while its sub-actions carry the ratings (seed 004),
+    so counting both would count the same work twice; a main action with no sub-actions
+    (OC.D4.0) carries its own rating and counts.
+    """
+    return not is_main or not has_sub_actions
+
+
+def add_months(month: date, count: int) -> date:
+    """The first day of the month `count` months after (or before) `month`'s month."""
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)

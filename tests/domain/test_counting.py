@@ -1,0 +1,82 @@
+"""The counting rules every output shares (planwatch/domain/counting.py)."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planwatch.domain.counting import (
+    DONE_STATUSES,
+    EXCEPTION_STATUSES,
+    FINISHED_STATUSES,
+    OWNER_RATINGS,
+    Audience,
+    add_months,
+    counted_update_states,
+    is_counted_action,
+    is_done,
+    is_exception,
+    is_finished,
+)
+from planwatch.domain.statuses import Status
+from planwatch.plans.models import UpdateState
+
+months = st.dates(min_value=date(1900, 1, 1), max_value=date(2900, 12, 1)).map(
+    lambda d: d.replace(day=1)
+)
+
+
+def test_the_pmo_counts_submitted_and_accepted_updates_never_drafts_or_returned_ones():
+    assert counted_update_states(Audience.PMO) == {UpdateState.SUBMITTED, UpdateState.ACCEPTED}
+
+
+def test_viewers_and_published_editions_count_only_accepted_updates():
+    assert counted_update_states(Audience.PUBLISHED) == {UpdateState.ACCEPTED}
+
+
+def test_every_counted_state_is_a_state_the_database_stores():
+    stored = {state.value for state in UpdateState}
+    for audience in Audience:
+        assert counted_update_states(audience) <= stored
+
+
+def test_done_is_complete_or_closed_only():
+    assert {s for s in Status if is_done(s)} == {Status.COMPLETE, Status.CLOSED} == DONE_STATUSES
+
+
+def test_finished_adds_not_applicable_and_duplicate_to_done_but_never_counts_them_as_done():
+    assert {Status.NOT_APPLICABLE, Status.DUPLICATE} == FINISHED_STATUSES - DONE_STATUSES
+    assert all(is_finished(s) for s in DONE_STATUSES)
+    assert not is_done(Status.NOT_APPLICABLE) and not is_done(Status.DUPLICATE)
+
+
+def test_exceptions_are_the_amber_and_red_ratings():
+    assert {s for s in Status if is_exception(s)} == EXCEPTION_STATUSES
+    assert {Status.MEDIUM_PROGRESS, Status.SIGNIFICANT_ISSUES} == EXCEPTION_STATUSES
+
+
+def test_an_owner_may_give_the_seven_defined_ratings_and_on_hold():
+    assert len(OWNER_RATINGS) == len(set(OWNER_RATINGS)) == 8
+    assert Status.ON_HOLD in OWNER_RATINGS and Status.DUPLICATE not in OWNER_RATINGS
+
+
+@pytest.mark.parametrize(
+    ("is_main", "has_sub_actions", "counted"),
+    [(False, False, True), (True, False, True), (True, True, False)],
+)
+def test_a_main_action_counts_only_when_it_has_no_sub_actions(is_main, has_sub_actions, counted):
+    assert is_counted_action(is_main=is_main, has_sub_actions=has_sub_actions) is counted
+
+
+def test_add_months_crosses_year_ends_both_ways():
+    assert add_months(date(2022, 11, 1), 2) == date(2023, 1, 1)
+    assert add_months(date(2023, 1, 1), -1) == date(2022, 12, 1)
+    assert add_months(date(2022, 10, 1), 0) == date(2022, 10, 1)
+
+
+@given(months, st.integers(-1200, 1200), st.integers(-1200, 1200))
+def test_adding_months_composes_and_undoes(month, a, b):
+    assert add_months(add_months(month, a), b) == add_months(month, a + b)
+    assert add_months(add_months(month, a), -a) == month
+    assert add_months(month, a).day == 1
