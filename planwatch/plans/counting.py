@@ -7,8 +7,6 @@ ProgressUpdate query.
 from django.db.models import Exists, OuterRef, Q
 
 from planwatch.domain.counting import (
-    DONE_STATUSES,
-    EXCEPTION_STATUSES,
     Audience,
     counted_update_states,
 )
@@ -27,11 +25,3 @@ def counted_updates_q(audience: Audience = Audience.PMO, prefix: str = "") -> Q:
 def counted_actions_q(prefix: str = "") -> Exists:
     """Sub-actions, and main actions with none (`domain.counting.is_counted_action`)."""
     return ~Exists(Action.objects.filter(parent_id=OuterRef(f"{prefix}pk")))
-
-
-def done_q(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status__in": sorted(DONE_STATUSES)})
-
-
-def exception_q(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status__in": sorted(EXCEPTION_STATUSES)})

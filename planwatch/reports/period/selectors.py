@@ -1,5 +1,5 @@
 """The period report's reads: each fills its part of the report in one query, whatever the
-plan's size. Rules are in `period.py`'s docstring."""
+plan's size. Rules are in `build.py`'s docstring."""
 
 from __future__ import annotations
 
