@@ -6,6 +6,8 @@ import pytest
 
 from planwatch.accounts.demo import demo_password, demo_users_create
 
+from .sample_snapshot import snapshot_restore, snapshot_take
+
 pytest_plugins = ["tests.browser_fixtures"]
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,13 +25,23 @@ def sample_workbook() -> Path:
     return SAMPLE_WORKBOOK
 
 
-@pytest.fixture
-def sample_plan(db):
+@pytest.fixture(scope="session")
+def sample_plan_snapshot(django_db_setup, django_db_blocker):
+    """The rows one import of the sample workbook writes, taken once per test worker."""
     from planwatch.imports.services import tracker_import
 
-    tracker_import(path=SAMPLE_WORKBOOK, plan_name="Improvement Plan")
+    with django_db_blocker.unblock():
+        return snapshot_take(
+            lambda: tracker_import(path=SAMPLE_WORKBOOK, plan_name="Improvement Plan")
+        )
+
+
+@pytest.fixture
+def sample_plan(db, sample_plan_snapshot):
+    """A fresh copy of the imported sample plan, restored into this test's database."""
     from planwatch.plans.models import Plan
 
+    snapshot_restore(sample_plan_snapshot)
     return Plan.objects.get(name="Improvement Plan")
 
 
