@@ -57,7 +57,7 @@ def role_users(db) -> dict[str, object]:
 @pytest.fixture
 def owner_with_roles(sample_plan, role_users):
     """The demo update owner, holding the demo's owner roles on the sample plan."""
-    from planwatch.accounts.demo import demo_owner_roles_assign
+    from planwatch.plans.demo import demo_owner_roles_assign
 
     demo_owner_roles_assign(plan=sample_plan)
     return role_users["owner"]

@@ -1,5 +1,8 @@
 """Owner roles named in the plan, and the people who hold them.
 
+Accounts sits below the plan register (docs/architecture.md): the plan's tables are named by
+string here, never imported, so permissions can be checked from any layer above.
+
 The plan names owners by role ("Director – Law & Governance"). One person may hold several
 roles, a role may be held by several people, and a holder may delegate (an officer who
 writes the Director's updates) by adding a delegate holder.
@@ -9,11 +12,9 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from planwatch.plans.models import Action, Plan
-
 
 class OwnerRole(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="owner_roles")
+    plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="owner_roles")
     key = models.CharField(max_length=300, help_text="The name with case, dashes and '&' ignored.")
     name = models.CharField(max_length=300)
     holders = models.ManyToManyField(
@@ -66,7 +67,7 @@ UPDATING_CAPACITIES = (
 class ActionOwner(models.Model):
     """An owner role named on an action, read from its owner cells."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="owners")
+    action = models.ForeignKey("plans.Action", on_delete=models.CASCADE, related_name="owners")
     owner_role = models.ForeignKey(OwnerRole, on_delete=models.CASCADE, related_name="actions")
     capacity = models.CharField(max_length=20, choices=OwnerCapacity.choices)
 

@@ -13,8 +13,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from planwatch.accounts.permissions import Perm, require, user_can
-from planwatch.audit.csv_export import csv_lines
 from planwatch.domain.rating_checks import label
+from planwatch.domain.spreadsheet_csv import csv_lines
 from planwatch.plans.models import Action
 from planwatch.plans.views import plan_required
 

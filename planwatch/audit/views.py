@@ -5,11 +5,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from planwatch.accounts.permissions import Perm, require
+from planwatch.domain.spreadsheet_csv import csv_lines
 from planwatch.plans.models import Action
 from planwatch.plans.views import plan_required
 
 from . import selectors
-from .csv_export import csv_lines
 from .forms import AuditExportForm
 
 

@@ -6,12 +6,12 @@ so the decision can be saved (and lose a race cleanly) before the plan moves.
 
 from dataclasses import dataclass
 
-from planwatch.accounts.owners import action_owners_sync
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate, parse_fuzzy_date
 from planwatch.domain.refs import parse_ref, ref_sort_text
 from planwatch.domain.slippage import slippage_months
 from planwatch.plans.concurrency import save_versioned
 from planwatch.plans.models import Action, Lifecycle, RiskLevel, Workstream
+from planwatch.plans.owners import action_owners_sync
 
 from .models import ChangeKind
 from .proposals import OWNER_FIELDS, ValidProposal

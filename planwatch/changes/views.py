@@ -19,6 +19,7 @@ from planwatch.accounts.permissions import Perm, check, require, user_can
 from planwatch.plans import selectors as plan_selectors
 from planwatch.plans.concurrency import EditConflict
 from planwatch.plans.models import Action, Lifecycle, Plan, Workstream
+from planwatch.plans.page_parts import open_month
 from planwatch.plans.views import plan_required
 
 from . import selectors, services
@@ -65,15 +66,7 @@ def _request_or_404(pk: int) -> ChangeRequest:
 
 def _default_month(plan: Plan) -> date:
     """The open monthly cycle's month, else this calendar month (the edge may ask the date)."""
-    from planwatch.updates.models import UpdateCycle
-
-    open_month = (
-        UpdateCycle.objects.filter(plan=plan, closed_at__isnull=True)
-        .order_by("-month")
-        .values_list("month", flat=True)
-        .first()
-    )
-    return open_month or timezone.localdate().replace(day=1)
+    return open_month(plan) or timezone.localdate().replace(day=1)
 
 
 def _workstreams(plan: Plan) -> list[Workstream]:

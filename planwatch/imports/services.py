@@ -11,15 +11,15 @@ from pathlib import Path
 
 from django.db import transaction
 
-from planwatch.accounts.owners import action_owners_sync
 from planwatch.plans.latest_status import actions_latest_status_refresh
 from planwatch.plans.models import Action, Plan, Theme, Workstream
-from planwatch.traceability.imports import workbook_references_apply
+from planwatch.plans.owners import action_owners_sync
 
 from .actions import actions_apply
 from .models import DataQualityWarning, ImportRun
 from .parse import ImportWarning, ParsedTracker, TrackerRow, parse_tracker
 from .reader import ProgressCallback, open_tracker
+from .references import workbook_references_apply
 from .updates import change_requests_from_flags, updates_apply
 from .writing import BATCH, ImportContext, save_stamped
 

@@ -2,7 +2,8 @@
 
 Change control holds here too:
 - nothing is ever deleted: an action leaves the plan by an approved change (its lifecycle);
-- what a pending change request is about is read-only until Leadership Team decides;
+- what a pending change request is about is read-only until Leadership Team decides
+  (changes/admin.py extends the action's page with that, as change control sits above here);
 - saves name the version the officer opened, so of two officers editing one record the
   second gets a form error showing what the first saved, never a silent overwrite;
 - history can be read (simple-history) but not reverted, which would bypass all of the above.
@@ -11,11 +12,9 @@ Change control holds here too:
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from planwatch.changes import selectors as change_selectors
 from planwatch.domain.fuzzy_dates import parse_fuzzy_date
 from planwatch.domain.slippage import slippage_months
 
@@ -185,7 +184,6 @@ class ActionAdmin(VersionedAdmin):
             {
                 "description": "Set only by approved change requests.",
                 "fields": [
-                    "pending_change_requests",
                     "baseline_due",
                     "slippage",
                     "rebaseline_count",
@@ -216,7 +214,6 @@ class ActionAdmin(VersionedAdmin):
         "is_main",
         "start_reading",
         "due_reading",
-        "pending_change_requests",
         "baseline_due",
         "slippage",
         "rebaseline_count",
@@ -234,10 +231,6 @@ class ActionAdmin(VersionedAdmin):
     def has_add_permission(self, request) -> bool:
         # A new action is an approved change request (or a row of an imported tracker).
         return False
-
-    def get_readonly_fields(self, request, obj=None):
-        frozen = change_selectors.frozen_model_fields(action=obj) if obj is not None else set()
-        return [*self.always_read_only, *sorted(frozen - set(self.always_read_only))]
 
     def changed_model_fields(self, obj, form) -> list[str]:
         fields = super().changed_model_fields(obj, form)
@@ -266,23 +259,6 @@ class ActionAdmin(VersionedAdmin):
     def slippage(self, action: Action):
         months = slippage_months(action.baseline_due_latest, action.due_latest)
         return "cannot be measured" if months is None else months
-
-    @admin.display(description="Pending change requests")
-    def pending_change_requests(self, action: Action) -> str:
-        pending = change_selectors.pending_for_action(action=action)
-        if not pending:
-            return "None"
-        return format_html(
-            "<ul>{}</ul><p>What these are about is read-only until they are decided.</p>",
-            format_html_join(
-                "",
-                '<li><a href="{}">#{} {}</a></li>',
-                (
-                    (reverse("changes:detail", args=[r.pk]), r.pk, r.get_kind_display())
-                    for r in pending
-                ),
-            ),
-        )
 
 
 @admin.register(Recommendation)

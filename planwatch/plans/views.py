@@ -7,13 +7,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from planwatch.accounts.permissions import Perm, require, user_can
-from planwatch.imports.selectors import warning_list_for_ref
-from planwatch.risks.selectors import action_risks
+from planwatch.accounts.permissions import Perm, require
 
 from . import selectors
 from .forms import ActionFilterForm
 from .models import Action, Theme
+from .page_parts import action_page_parts
 
 ACTIONS_PER_PAGE = 50
 
@@ -80,9 +79,8 @@ def action_detail(request, plan, ref: str):
     context = {
         "plan": plan,
         "action": action,
-        "warnings": warning_list_for_ref(plan=plan, ref=action.ref),
         "recommendations": list(action.recommendations.order_by("source", "kind", "number")),
-        "action_risk": action_risks(actions=[action])[0] if action.is_main else None,
-        "can_score_risk": user_can(request.user, Perm.MANAGE_RISKS),
+        # Import warnings and the action's risk come from the apps above the register.
+        **action_page_parts(request, action),
     }
     return render(request, "plans/action_detail.html", context)

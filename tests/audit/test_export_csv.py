@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from planwatch.accounts.permissions import BY_ROLE, Perm
 from planwatch.accounts.roles import UPDATE_OWNER, VIEWER
-from planwatch.audit.csv_export import neutralise
 from planwatch.audit.selectors import CSV_HEADER
 from planwatch.audit.trail import history_models
+from planwatch.domain.spreadsheet_csv import neutralise
 from planwatch.plans.concurrency import save_versioned
 from planwatch.plans.models import Action
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from planwatch.accounts.owners import action_owners_sync
 from planwatch.plans.models import Action, ProgressUpdate
+from planwatch.plans.owners import action_owners_sync
 from planwatch.updates.models import UpdateCycle
 from tests.plans.builders import plan_build
 

@@ -20,7 +20,7 @@ from planwatch.dashboards.selectors import (
 from planwatch.domain.charts import Chart, chart_table
 from planwatch.plans.models import Plan
 from planwatch.reports.rendering.document import Section
-from planwatch.risks.report import risk_register_section
+from planwatch.reports.risk_sections import risk_register_section
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""The audit CSV: written row by row for a streaming response, safe to open in Excel."""
+"""CSV for spreadsheets: written row by row for a streaming response, safe to open in Excel.
+
+The audit trail and the assurance flags both export it, so it sits below both of them.
+"""
 
 import csv
 from collections.abc import Iterable, Iterator

@@ -4,10 +4,10 @@ from collections import Counter, defaultdict
 
 from django.db import transaction
 
+from planwatch.accounts.models import ActionOwner, OwnerCapacity, OwnerRole
 from planwatch.domain.owners import match_role, owner_key, split_owner_cell
-from planwatch.plans.models import Action, Plan
 
-from .models import ActionOwner, OwnerCapacity, OwnerRole
+from .models import Action, Plan
 
 CELLS = (
     ("director_lead", OwnerCapacity.DIRECTOR_LEAD),

@@ -4,10 +4,11 @@ from pathlib import Path
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-from planwatch.accounts.demo import demo_owner_roles_assign, demo_users_create
+from planwatch.accounts.demo import demo_users_create
 from planwatch.imports.errors import TrackerImportError
 from planwatch.imports.management.commands.import_tracker import DEFAULT_PLAN, render_summary
 from planwatch.imports.services import tracker_import
+from planwatch.plans.demo import demo_owner_roles_assign
 from planwatch.plans.models import Plan
 
 

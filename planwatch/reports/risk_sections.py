@@ -7,10 +7,10 @@ whose cells carry their band's colour, so Word, PDF and the web page all show it
 from datetime import date
 
 from planwatch.domain.risk_matrix import RiskBand
-from planwatch.reports.rendering.document import Bullets, Cell, Paragraph, Section, Table
+from planwatch.risks.matrix import Scored
+from planwatch.risks.selectors import Heatmap, heatmap_counts, register_list
 
-from .matrix import Scored
-from .selectors import Heatmap, heatmap_counts, register_list
+from .rendering.document import Bullets, Cell, Paragraph, Section, Table
 
 BAND_TONE = {RiskBand.LOW: "green", RiskBand.MEDIUM: "amber", RiskBand.HIGH: "red"}
 

@@ -4,11 +4,11 @@ Called inside the import's transaction, so a refused workbook leaves references 
 """
 
 from planwatch.domain.references import parse_references
-from planwatch.imports.parse import ImportWarning, TrackerRow
 from planwatch.plans.models import Plan
+from planwatch.traceability.models import ReferenceSource
+from planwatch.traceability.services import recommendation_links_refresh, references_set
 
-from .models import ReferenceSource
-from .services import recommendation_links_refresh, references_set
+from .parse import ImportWarning, TrackerRow
 
 
 def workbook_references_apply(
