@@ -13,14 +13,8 @@ from datetime import date
 from django.db.models import Count, F, Min, Q, QuerySet
 
 from planwatch.domain.charts import BLUE, DARK_GREY, RED, Chart, Series
-from planwatch.domain.progress_trends import (
-    ALL_GROUPS,
-    DONE_STATUSES,
-    cumulative_counts,
-    month_label,
-    overdue_counts,
-    status_group,
-)
+from planwatch.domain.counting import ALL_GROUPS, DONE_STATUSES, status_group
+from planwatch.domain.progress_trends import cumulative_counts, month_label, overdue_counts
 from planwatch.domain.slippage import slippage_months
 from planwatch.plans.counting import COUNTED_STATES, counted_actions_q
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, Theme

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planwatch.domain.counting import DONE_STATUSES as DONE
+from planwatch.domain.counting import FINISHED_STATUSES
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 
@@ -41,9 +42,10 @@ MILESTONE_LABELS: dict[MilestoneStatus, tuple[str, str]] = {
     MilestoneStatus.NOT_DUE_TO_START: ("Not due to start", "grey"),
 }
 
-# A main action carries "N/A" while its sub-actions carry the ratings, and a duplicate's
-# status stands in the action it duplicates: neither says anything about progress.
-SILENT = frozenset({Status.NOT_APPLICABLE, Status.DUPLICATE})
+# Finished but not done: a main action carries "N/A" while its sub-actions carry the
+# ratings, and a duplicate's status stands in the action it duplicates; neither says
+# anything about progress.
+SILENT = FINISHED_STATUSES - DONE
 # No progress rating: blank, unreadable, or words the council never defined as a rating
 # (a newly added action, an ongoing assurance check).
 UNRATED = frozenset(

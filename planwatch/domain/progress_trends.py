@@ -1,49 +1,13 @@
-"""Month-by-month counts behind the dashboards: status groups, overdue actions, burn-up.
+"""Month-by-month counts behind the dashboards: overdue actions and burn-up.
+
+The status groups they chart by are the counting rules' (`domain.counting.STATUS_GROUPS`).
 
 The rules live here, apart from the database, so each can be tested on its own and the
 reports and the dashboards count the same way.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-
-from planwatch.domain.charts import BLUE, DARK_GREY, GREEN, GREY, ORANGE, PURPLE, RED
-from planwatch.domain.counting import DONE_STATUSES
-from planwatch.domain.statuses import Status
-
-
-@dataclass(frozen=True)
-class StatusGroup:
-    key: str
-    label: str
-    colour: str
-    statuses: frozenset[Status]
-
-
-# The summaries' own groups, in the order the stacked bars draw them from the bottom up;
-# anything else (on hold, N/A, assurance, duplicate, blank ...) is "Other", never dropped.
-STATUS_GROUPS: tuple[StatusGroup, ...] = (
-    StatusGroup("on_track", "On track", GREEN, frozenset({Status.ON_TRACK})),
-    StatusGroup("medium", "Medium progress", ORANGE, frozenset({Status.MEDIUM_PROGRESS})),
-    StatusGroup(
-        "significant", "Significant issues / slippage", RED, frozenset({Status.SIGNIFICANT_ISSUES})
-    ),
-    StatusGroup("not_due", "Not due to start", GREY, frozenset({Status.NOT_DUE_TO_START})),
-    StatusGroup("done", "Complete or closed", BLUE, DONE_STATUSES),
-    # Not one of the council's ratings, but a month can add dozens of actions at once.
-    StatusGroup("new", "New action added", PURPLE, frozenset({Status.NEW_ACTION})),
-)
-OTHER_GROUP = StatusGroup("other", "Other", DARK_GREY, frozenset())
-ALL_GROUPS: tuple[StatusGroup, ...] = (*STATUS_GROUPS, OTHER_GROUP)
-
-
-def status_group(status: str) -> StatusGroup:
-    """The group a stored status value is counted in; unknown values count as Other."""
-    for group in STATUS_GROUPS:
-        if status in group.statuses:
-            return group
-    return OTHER_GROUP
 
 
 def month_end(month: date) -> date:

@@ -25,7 +25,7 @@ from datetime import date
 from enum import StrEnum
 
 from planwatch.domain.counting import DONE_STATUSES as DONE
-from planwatch.domain.counting import add_months
+from planwatch.domain.counting import add_months, is_in_month_figures
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.risk_matrix import RiskBand
 from planwatch.domain.slippage import slippage_months
@@ -186,6 +186,8 @@ class MilestoneRecord:
     rebaseline_count: int = 0
     commentary: str = ""
     live: bool = True
+    # Its first counted update is after M: it joined the plan since (domain.counting).
+    joined_later: bool = False
 
     def status_in(self, month: date) -> Status | None:
         # A few months at most: a scan is quicker than building a dict; the last one wins,
@@ -230,7 +232,13 @@ def _group(record: MilestoneRecord, month: date, status: Status | None) -> Group
 
 
 def is_counted(record: MilestoneRecord, month: date) -> bool:
-    return record.live or record.status_in(month) is not None
+    return _in_figures(record, record.status_in(month))
+
+
+def _in_figures(record: MilestoneRecord, status: Status | None) -> bool:
+    return is_in_month_figures(
+        live=record.live, reported=status is not None, joined_later=record.joined_later
+    )
 
 
 @dataclass(frozen=True)
@@ -339,7 +347,7 @@ def theme_figures(
     known = {m.ref: m for m in main_actions}
     # Each record's status for the month, looked up once: several rules below need it.
     pairs = [(r, r.status_in(month)) for r in milestones]
-    pairs = [(r, status) for r, status in pairs if r.live or status is not None]  # is_counted
+    pairs = [(r, status) for r, status in pairs if _in_figures(r, status)]
     counted = [r for r, _ in pairs]
     # A main action closed since still counts while its milestones report that month.
     reporting = {r.parent_ref for r in counted}

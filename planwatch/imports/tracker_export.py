@@ -22,7 +22,8 @@ from planwatch.domain.commentary import find_signature
 from planwatch.domain.fuzzy_dates import parse_fuzzy_date
 from planwatch.domain.refs import parse_ref
 from planwatch.domain.statuses import STATUS_DEFINITIONS, read_status
-from planwatch.plans.models import Action, Plan, ProgressUpdate, UpdateState
+from planwatch.plans.counting import counted_updates_q
+from planwatch.plans.models import Action, Plan, ProgressUpdate
 from planwatch.traceability.models import ActionReference, ReferenceSource
 
 from .columns import Column
@@ -77,12 +78,11 @@ def _load(plan: Plan) -> _PlanData:
     actions_by_theme: dict[int, list[Action]] = defaultdict(list)
     for action in Action.objects.filter(plan=plan).select_related("workstream"):
         actions_by_theme[action.theme_id].append(action)
-    # A draft is the owner's unfinished work, not yet part of the tracker.
+    # Drafts and returned updates are nobody's word yet: not part of the tracker, and an
+    # import of the file would otherwise read them back as submitted.
     updates = {
         (update.action_id, update.month): update
-        for update in ProgressUpdate.objects.filter(action__plan=plan).exclude(
-            state=UpdateState.DRAFT
-        )
+        for update in ProgressUpdate.objects.filter(counted_updates_q(), action__plan=plan)
     }
     references: dict[int, str] = {}
     for action_id, source, text in ActionReference.objects.filter(action__plan=plan).values_list(

@@ -1,8 +1,10 @@
 """The one ORM translation of `planwatch.domain.counting`: the Q objects every query counts with.
 
 `prefix` reaches the same rule through a relation, e.g. `counted_actions_q("action__")` from a
-ProgressUpdate query.
+ProgressUpdate query; `outer` names the action's key in the query the expression goes into.
 """
+
+from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
 
@@ -11,7 +13,7 @@ from planwatch.domain.counting import (
     counted_update_states,
 )
 
-from .models import Action
+from .models import Action, Lifecycle, ProgressUpdate
 
 # The states PMO-audience figures count, for filters written as `state__in=`.
 COUNTED_STATES = tuple(sorted(counted_update_states(Audience.PMO)))
@@ -25,3 +27,36 @@ def counted_updates_q(audience: Audience = Audience.PMO, prefix: str = "") -> Q:
 def counted_actions_q(prefix: str = "") -> Exists:
     """Sub-actions, and main actions with none (`domain.counting.is_counted_action`)."""
     return ~Exists(Action.objects.filter(parent_id=OuterRef(f"{prefix}pk")))
+
+
+def _counted_updates(outer: str, **month):
+    return ProgressUpdate.objects.filter(counted_updates_q(), action_id=OuterRef(outer), **month)
+
+
+def joined_later_q(month: date, outer: str = "pk") -> Q:
+    """Its first counted update is after `month`: added to the plan since (`joined_later`)."""
+    return ~Exists(_counted_updates(outer, month__lte=month)) & Exists(
+        _counted_updates(outer, month__gt=month)
+    )
+
+
+def in_month_figures_q(month: date, outer: str = "pk") -> Q:
+    """`domain.counting.is_in_month_figures`, for an Action query."""
+    return Exists(_counted_updates(outer, month=month)) | (
+        Q(lifecycle=Lifecycle.LIVE) & ~joined_later_q(month, outer)
+    )
+
+
+def counted_main_actions_q(month: date | None) -> Q:
+    """Main actions a month's figures count: those in the plan, and those that have left it
+    while one of their milestones is still in the month's figures (it reported that month).
+
+    With no month (no update at all in the period) only those in the plan count.
+    """
+    live = Q(lifecycle=Lifecycle.LIVE)
+    if month is None:
+        return live
+    milestones = Action.objects.filter(
+        Q(pk=OuterRef("pk"), sub_actions__isnull=True) | Q(parent_id=OuterRef("pk"))
+    ).filter(in_month_figures_q(month))
+    return live | Exists(milestones)

@@ -7,9 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planwatch.domain.counting import (
+    ALL_GROUPS,
     DONE_STATUSES,
     EXCEPTION_STATUSES,
     FINISHED_STATUSES,
+    OTHER_GROUP,
     OWNER_RATINGS,
     Audience,
     add_months,
@@ -18,6 +20,9 @@ from planwatch.domain.counting import (
     is_done,
     is_exception,
     is_finished,
+    is_in_month_figures,
+    is_missing_update,
+    status_group,
 )
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import UpdateState
@@ -80,3 +85,34 @@ def test_adding_months_composes_and_undoes(month, a, b):
     assert add_months(add_months(month, a), b) == add_months(month, a + b)
     assert add_months(add_months(month, a), -a) == month
     assert add_months(month, a).day == 1
+
+
+# live, reported, joined_later -> in the month's figures, missing its update
+MONTH_FIGURES = [
+    (True, True, False, True, False),
+    (True, False, False, True, True),  # in the plan, silent: "no update for the month"
+    (True, False, True, False, False),  # added to the plan after the month
+    (False, True, False, True, False),  # left the plan since, but reported that month
+    (False, False, False, False, False),  # left the plan and silent: not in the figures
+    (False, False, True, False, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("live", "reported", "joined_later", "in_figures", "missing"), MONTH_FIGURES
+)
+def test_a_months_figures_hold_what_reported_and_what_was_live_by_then(
+    live, reported, joined_later, in_figures, missing
+):
+    facts = {"live": live, "reported": reported, "joined_later": joined_later}
+    assert is_in_month_figures(**facts) is in_figures
+    assert is_missing_update(**facts) is missing
+
+
+def test_every_status_is_in_exactly_one_group_and_unknown_values_are_other():
+    for status in Status:
+        group = status_group(status)
+        assert group in ALL_GROUPS
+        assert sum(1 for g in ALL_GROUPS if status in g.statuses) == (group is not OTHER_GROUP)
+    assert status_group("not a status") is OTHER_GROUP
+    assert len({g.key for g in ALL_GROUPS}) == len(ALL_GROUPS)

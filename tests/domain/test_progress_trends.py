@@ -6,15 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planwatch.domain.counting import ALL_GROUPS, OTHER_GROUP, status_group
 from planwatch.domain.progress_trends import (
-    ALL_GROUPS,
-    OTHER_GROUP,
     cumulative_counts,
     is_overdue,
     month_end,
     month_label,
     overdue_counts,
-    status_group,
 )
 from planwatch.domain.statuses import Status
 

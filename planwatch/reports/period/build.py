@@ -104,7 +104,7 @@ def period_report_build(*, plan: Plan, end_month: date, months: int) -> PeriodRe
     codes = {pk: theme.code for pk, theme in themes.items()}
     report = PeriodReport(plan.name, kind, period, coverage, list(themes.values()))
 
-    count_main_actions(plan, themes)
+    count_main_actions(plan, themes, coverage.last)
     if coverage.first is not None:
         count_milestones(plan, coverage, themes)
         list_exceptions(plan, coverage.last, themes, codes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from planwatch.domain.counting import DONE_STATUSES, EXCEPTION_STATUSES
+from planwatch.domain.counting import ALL_GROUPS, DONE_STATUSES, EXCEPTION_STATUSES, status_group
 from planwatch.domain.periods import Coverage, Period
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import RiskLevel
@@ -14,17 +14,27 @@ CABINET_MONTHS = 3
 COMMISSIONERS_MONTHS = 6
 RISKS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW, RiskLevel.UNRATED)
 DONE, EXCEPTIONS = DONE_STATUSES, EXCEPTION_STATUSES
-# The columns of the progress table, in the order the council's summaries talk about them.
+# The progress table's columns: the status groups every table and chart counts by
+# (`domain.counting.ALL_GROUPS`), under the keys and headings the period reports have always
+# used, then the table's own column for milestones with no update for the month.
+_COLUMNS = {
+    "on_track": ("on_track", "On track"),
+    "medium": ("medium_progress", "Medium progress"),
+    "significant": ("significant_issues", "Significant issues"),
+    "not_due": ("not_due_to_start", "Not due to start"),
+    "done": ("complete_or_closed", "Complete or closed"),
+    "new": ("new_action", "New action added"),
+    "other": ("other", "Other status"),
+}
 STATUS_GROUPS: tuple[tuple[str, str, tuple[Status, ...]], ...] = (
-    ("on_track", "On track", (Status.ON_TRACK,)),
-    ("medium_progress", "Medium progress", (Status.MEDIUM_PROGRESS,)),
-    ("significant_issues", "Significant issues", (Status.SIGNIFICANT_ISSUES,)),
-    ("not_due_to_start", "Not due to start", (Status.NOT_DUE_TO_START,)),
-    ("complete_or_closed", "Complete or closed", DONE),
-    ("other", "Other status", ()),
+    *((*_COLUMNS[g.key], tuple(sorted(g.statuses))) for g in ALL_GROUPS),
     ("no_update", "No update for the month", ()),
 )
-GROUP_OF = {status: key for key, _, statuses in STATUS_GROUPS for status in statuses}
+
+
+def table_group(status: str) -> str:
+    """The progress table's column for a stored status value."""
+    return _COLUMNS[status_group(status).key][0]
 
 
 class PeriodReportError(Exception):

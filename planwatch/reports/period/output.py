@@ -28,6 +28,7 @@ GROUP_WORDS = {
     "significant_issues": "with significant issues or slippage (red)",
     "not_due_to_start": "not yet due to start",
     "complete_or_closed": "complete or closed",
+    "new_action": "new actions not yet rated",
     "other": "with another status",
     "no_update": "with no update for the month",
 }

@@ -21,17 +21,20 @@ from django.db.models import (
 from django.utils import timezone
 
 from planwatch.changes.models import ChangeRequest, Decision
-from planwatch.domain.counting import Audience, counted_update_states
 from planwatch.domain.periods import Coverage, Period, completion_of, month_add
 from planwatch.domain.risk_matrix import Assessment
 from planwatch.domain.slippage import slippage_months
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
-from planwatch.plans.counting import counted_actions_q, counted_updates_q
+from planwatch.plans.counting import (
+    counted_actions_q,
+    counted_main_actions_q,
+    counted_updates_q,
+    joined_later_q,
+)
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, RiskLevel
 from planwatch.reports.period.data import (
     DONE,
     EXCEPTIONS,
-    GROUP_OF,
     RISKS,
     Completed,
     DecisionLine,
@@ -39,11 +42,11 @@ from planwatch.reports.period.data import (
     PeriodReport,
     Slipped,
     ThemeProgress,
+    table_group,
 )
 from planwatch.risks.matrix import matrix_get
 
 COUNTED = counted_updates_q()
-_leaf = counted_actions_q
 
 
 def _line(action: Action, code: str) -> dict:
@@ -54,12 +57,16 @@ def _due(text: str, fallback: str = "") -> str:
     return text or fallback or "not given"
 
 
-def count_main_actions(plan: Plan, themes: dict[int, ThemeProgress]) -> None:
-    """Main actions by risk: the band of the action's score through the corporate matrix
-    once someone has scored it, the tracker's imported level until then. Counted by theme,
-    level and score (a handful of groups), then banded here through the stored matrix."""
+def count_main_actions(
+    plan: Plan, themes: dict[int, ThemeProgress], month: date | None = None
+) -> None:
+    """Main actions by risk as of `month`, the last month with data (which main actions count:
+    `plans.counting.counted_main_actions_q`, as in the Theme Progress Summary). The band is
+    the action's score through the corporate matrix once someone has scored it, the
+    tracker's imported level until then. Counted by theme, level and score (a handful of
+    groups), then banded here through the stored matrix."""
     rows = (
-        Action.objects.filter(plan=plan, is_main=True)
+        Action.objects.filter(counted_main_actions_q(month), plan=plan, is_main=True)
         .values_list("theme_id", "risk_level", *(f"risk_score__{f}" for f in _SCORE_FIELDS))
         .annotate(n=Count("id"))
         .order_by()
@@ -85,7 +92,7 @@ def count_milestones(plan: Plan, coverage: Coverage, themes: dict[int, ThemeProg
     first, last = coverage.first, coverage.last
     assert first is not None and last is not None
     rows = (
-        Action.objects.filter(_leaf(), plan=plan)
+        Action.objects.filter(counted_actions_q(), plan=plan)
         .annotate(at_first=_update_in(first), at_last=_update_in(last))
         .annotate(missing_first=_missing("at_first", first), missing_last=_missing("at_last", last))
         .values_list(
@@ -97,9 +104,9 @@ def count_milestones(plan: Plan, coverage: Coverage, themes: dict[int, ThemeProg
     for theme_id, start_status, end_status, missing_first, missing_last, n in rows:
         theme = themes[theme_id]
         if start_status is not None:
-            theme.milestones_start[GROUP_OF.get(Status(start_status), "other")] += n
+            theme.milestones_start[table_group(start_status)] += n
         if end_status is not None:
-            theme.milestones_end[GROUP_OF.get(Status(end_status), "other")] += n
+            theme.milestones_end[table_group(end_status)] += n
         if missing_first:
             theme.milestones_start["no_update"] += n
         if missing_last:
@@ -113,11 +120,13 @@ def _update_in(month: date) -> FilteredRelation:
 
 
 def _missing(alias: str, month: date) -> Case:
-    """Live, no update for `month`, but one before it; the database looks back only for the
-    live milestones with no update for the month."""
-    earlier = ProgressUpdate.objects.filter(COUNTED, action_id=OuterRef("pk"), month__lt=month)
+    """`domain.counting.is_missing_update`: live, no update for `month`, and in the plan by
+    then; the database looks at other months only for the live milestones with none for it."""
     return Case(
-        When(Q(**{f"{alias}__id__isnull": True}, lifecycle=Lifecycle.LIVE), then=Exists(earlier)),
+        When(
+            Q(**{f"{alias}__id__isnull": True}, lifecycle=Lifecycle.LIVE) & ~joined_later_q(month),
+            then=Value(True),
+        ),
         default=Value(False),
         output_field=BooleanField(),
     )
@@ -146,11 +155,11 @@ def list_completions(
         for month in period.months
     ]
     actions = (
-        Action.objects.filter(_leaf(), ~Exists(done_before), plan=plan)
+        Action.objects.filter(counted_actions_q(), ~Exists(done_before), plan=plan)
         # One filter() call, so the Min below is over these updates only.
         .filter(
+            counted_updates_q(prefix="updates__"),
             updates__status__in=DONE,
-            updates__state__in=sorted(counted_update_states(Audience.PMO)),
             updates__month__gte=period.start,
             updates__month__lt=period.after,
         )
@@ -206,7 +215,11 @@ def list_exceptions(
 ) -> None:
     updates = (
         ProgressUpdate.objects.filter(
-            COUNTED, _leaf("action__"), action__plan=plan, month=month, status__in=EXCEPTIONS
+            COUNTED,
+            counted_actions_q("action__"),
+            action__plan=plan,
+            month=month,
+            status__in=EXCEPTIONS,
         )
         .select_related("action")
         .only(

@@ -10,9 +10,11 @@ from datetime import date
 
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     DateField,
+    ExpressionWrapper,
     FilteredRelation,
     OuterRef,
     Q,
@@ -22,13 +24,13 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from planwatch.domain.counting import DONE_STATUSES as DONE
-from planwatch.domain.counting import add_months
+from planwatch.domain.counting import add_months, is_counted_action
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.refs import parse_ref
 from planwatch.domain.risk_matrix import Assessment, RiskBand
 from planwatch.domain.statuses import Status
 from planwatch.domain.theme_summary import MainActionRecord, MilestoneRecord
-from planwatch.plans.counting import COUNTED_STATES, counted_updates_q
+from planwatch.plans.counting import COUNTED_STATES, counted_updates_q, joined_later_q
 from planwatch.plans.models import (
     Action,
     Lifecycle,
@@ -168,6 +170,7 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
         .annotate(u0=_month_update(window[0]), u1=_month_update(window[1]))
         .annotate(u2=_month_update(window[2]))
         .annotate(earlier_completion=_completed_before(month))
+        .annotate(joined_later=ExpressionWrapper(joined_later_q(month), BooleanField()))
         .annotate(**{f"{c}_as_text": expression for c, expression in dated.items()})
         # The records are kept per theme, so ordering by theme first changes nothing but lets
         # the (plan, theme, sort_key) index give the order without a sort.
@@ -179,6 +182,7 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
             "u1__status",
             "u2__status",
             "earlier_completion",
+            "joined_later",
         )
     )
     scored = scored_risks(plan=plan)
@@ -203,15 +207,15 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
                     risk_scored=band is not None,
                 )
             )
-            if pk in has_subs:
-                continue
+        if not is_counted_action(is_main=is_main, has_sub_actions=pk in has_subs):
+            continue
         parent_ref = refs.get(parent_id) if parent_id else None
         if parent_ref is None:
             parent_ref = ref if is_main else _main_ref(ref)
         start = dates.get(fields := row[9:14]) or _fuzzy(dates, fields)
         due = dates.get(fields := row[14:19]) or _fuzzy(dates, fields)
         baseline = dates.get(fields := row[19:23]) or _fuzzy(dates, fields)
-        now, commentary, before, two_before, earlier = row[23:]
+        now, commentary, before, two_before, earlier, joined_later = row[23:]
         earlier = _as_date(earlier)
         key = (two_before, before, now)
         history = histories.get(key)
@@ -232,6 +236,7 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
                 rebaseline_count=rebaselines,
                 commentary=commentary or "",
                 live=live,
+                joined_later=bool(joined_later),
             )
         )
     return [

@@ -75,6 +75,7 @@ def test_milestone_status_counts_at_start_and_end_equal_the_updates(sample_plan,
         "significant_issues": {Status.SIGNIFICANT_ISSUES},
         "not_due_to_start": {Status.NOT_DUE_TO_START},
         "complete_or_closed": DONE,
+        "new_action": {Status.NEW_ACTION},
     }
     for theme in sample_plan.themes.all():
         figures = _theme(quarter, theme.code)["figures"]
