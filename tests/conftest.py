@@ -55,6 +55,19 @@ def role_users(db) -> dict[str, object]:
 
 
 @pytest.fixture
+def pmo(role_users):
+    return role_users["pmo"]
+
+
+@pytest.fixture
+def plan(db):
+    """A small plan built straight into the database (no workbook import)."""
+    from tests.plans.builders import plan_build
+
+    return plan_build(name="Small plan", themes=2, main_actions=2)
+
+
+@pytest.fixture
 def owner_with_roles(sample_plan, role_users):
     """The demo update owner, holding the demo's owner roles on the sample plan."""
     from planwatch.plans.demo import demo_owner_roles_assign

@@ -1,12 +1,17 @@
 """The figures of the monthly Theme Progress Summary (seeds 000, 003, 001), from plain records.
 
+Over 400 lines on purpose: the report's definitions, its groups and the rules that fill them
+read as one text, in the order the summary itself is laid out.
+
 Definitions (ours, where the seeds are prose; each is repeated in the report's JSON):
 
 - A *milestone* is a sub-action, or a main action with no sub-actions: that one carries its
   own status (OC.D4.0), so it stands as its own milestone. A main action's own status is
   ignored when it has sub-actions, so nothing is counted twice.
-- The milestones *counted* in month M are those still in the plan (``live``) and those with a
-  record for M (closed later by change control, but still reported that month).
+- The milestones *counted* in month M are those still in the plan (``live``) unless added
+  after M (first reported later), and those with a record for M (closed later by change
+  control, but still reported that month): ``domain.counting.is_in_month_figures``, the
+  rule the Cabinet and Commissioners reports count by too.
 - *Completed in month X*: X is the first month whose status is Complete or Closed, and the
   month before X has a record that is not. When there is no earlier record at all (the
   records start in X) or the month before X has no record, the month of completion is not

@@ -8,11 +8,6 @@ OCTOBER = date(2022, 10, 1)
 
 
 @pytest.fixture
-def pmo(role_users):
-    return role_users["pmo"]
-
-
-@pytest.fixture
 def viewer(role_users):
     return role_users["viewer"]
 

@@ -4,10 +4,5 @@ import pytest
 
 
 @pytest.fixture
-def pmo(role_users):
-    return role_users["pmo"]
-
-
-@pytest.fixture
 def approver(role_users):
     return role_users["approver"]

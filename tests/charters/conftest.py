@@ -9,8 +9,3 @@ from planwatch.charters.demo import demo_load
 def charters_plan(sample_plan):
     demo_load(plan=sample_plan)
     return sample_plan
-
-
-@pytest.fixture
-def pmo(role_users):
-    return role_users["pmo"]

@@ -6,20 +6,9 @@ from planwatch.reports.rendering.document import Cell, Document, Table
 from planwatch.reports.rendering.html import document_html
 from planwatch.reports.risk_sections import risk_register_section
 from planwatch.risks.selectors import heatmap_counts
-from tests.plans.builders import plan_build
 from tests.risks.helpers import OCTOBER, review, risk_add
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def pmo(role_users):
-    return role_users["pmo"]
-
-
-@pytest.fixture
-def plan(db):
-    return plan_build(name="Small plan", themes=2, main_actions=2)
 
 
 def test_the_section_carries_the_heatmap_counts_and_the_register(pmo, plan):

@@ -26,8 +26,8 @@ from planwatch.reports.theme_summary import selectors
 DEFINITIONS = {
     "milestone": "A sub-action, or a main action with no sub-actions (it carries its own "
     "status). A main action's own status is not counted when it has sub-actions.",
-    "counted": "Milestones still in the plan, and those closed since that have a record "
-    "for the month.",
+    "counted": "Milestones still in the plan, unless added after the month (first reported "
+    "later), and those closed since that have a record for the month.",
     "completed_in_month": "The first month whose status is Complete or Closed, when the month "
     "before has a record that is not. With no record for the month before (for example in the "
     "first month on record) the month of completion is not known, and the milestone is counted "
