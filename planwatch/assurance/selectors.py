@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from planwatch.domain.counting import is_counted_action
 from planwatch.domain.rating_checks import (
     ActionFacts,
     Flag,
@@ -99,7 +100,8 @@ def _first(month: date) -> date:
 
 
 def _checked_actions(plan: Plan) -> list[Action]:
-    """The actions that carry a rating: sub-actions, and main actions with no sub-actions.
+    """The actions that carry a rating (`domain.counting.is_counted_action`): sub-actions,
+    main actions with no sub-actions, and lettered parts in place of the row they divide.
 
     Actions that have left the plan (closed, business as usual, duplicate) are skipped: they
     are no longer rated each month, so every date check would fire on an action nobody is
@@ -112,7 +114,8 @@ def _checked_actions(plan: Plan) -> list[Action]:
     return [
         action
         for action in actions
-        if action.lifecycle == Lifecycle.LIVE and not (action.is_main and action.pk in parents)
+        if action.lifecycle == Lifecycle.LIVE
+        and is_counted_action(has_sub_actions=action.pk in parents)
     ]
 
 
@@ -197,7 +200,7 @@ def flags_for_action(*, action: Action, month: date) -> list[Flag]:
 def action_is_checked(action: Action) -> bool:
     if action.lifecycle != Lifecycle.LIVE:
         return False
-    return not (action.is_main and action.sub_actions.exists())
+    return is_counted_action(has_sub_actions=action.sub_actions.exists())
 
 
 def assurance_months(*, plan: Plan) -> list[date]:

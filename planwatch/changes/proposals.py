@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate, parse_fuzzy_date
-from planwatch.domain.refs import Ref, parse_ref
+from planwatch.domain.refs import Ref, parse_ref, ref_sort_text
 from planwatch.plans.models import Action, Lifecycle, Plan, Workstream
 
 from . import selectors
@@ -201,7 +201,8 @@ def _new_ref(plan: Plan, text: str, exclude: ChangeRequest | None) -> Ref:
             f"'{text}' is not a reference like OC.B1.8 (theme, letter and number, part)",
             field="ref",
         )
-    if Action.objects.filter(plan=plan, ref=str(ref)).exists():
+    # However an existing row was spelt (CO.D.2.0 is CO.D2.0), it already has the ref.
+    if Action.objects.filter(plan=plan, sort_key=ref_sort_text(ref)).exists():
         raise ChangeRequestError(f"There is already an action {ref} in the plan", field="ref")
     pending = ChangeRequest.objects.filter(
         plan=plan,
@@ -233,10 +234,12 @@ def _new_sub_action(main: Action, proposed: dict, exclude: ChangeRequest | None)
             f"{main.ref} is a sub-action: a new sub-action is added to a main action"
         )
     ref = _new_ref(main.plan, _text(proposed, "ref"), exclude)
-    if ref.is_main or ref.main_ref != main.ref:
+    main_ref = parse_ref(main.ref)
+    canonical = str(main_ref) if main_ref else main.ref
+    if ref.is_main or ref.suffix or ref.main_ref != canonical:
         raise ChangeRequestError(
             f"A sub-action of {main.ref} has a reference like "
-            f"{main.ref.removesuffix('.0')}.N (N from 1), not {ref}",
+            f"{canonical.removesuffix('.0')}.N (N from 1), not {ref}",
             field="ref",
         )
     return {"ref": str(ref), "title": _text(proposed, "title"), **_optional_due(proposed)}
@@ -281,12 +284,14 @@ def _duplicate(action: Action, proposed: dict) -> dict:
     ref = parse_ref(text)
     if ref is None:
         raise ChangeRequestError(f"'{text}' is not a reference like OC.A2.1", field="duplicate_of")
-    if str(ref) == action.ref:
+    # The row written so, else the one read as that ref (CO.D2.0 finds CO.D.2.0).
+    candidates = Action.objects.filter(plan=action.plan, sort_key=ref_sort_text(ref))
+    other = candidates.filter(ref=text.strip()).first() or candidates.order_by("ref").first()
+    if other is not None and other.pk == action.pk:
         raise ChangeRequestError(
             "An action cannot duplicate itself: give the other action's reference",
             field="duplicate_of",
         )
-    other = Action.objects.filter(plan=action.plan, ref=str(ref)).first()
     if other is None:
         raise ChangeRequestError(f"There is no action {ref} in the plan", field="duplicate_of")
     if other.lifecycle != Lifecycle.LIVE:
@@ -295,7 +300,7 @@ def _duplicate(action: Action, proposed: dict) -> dict:
             "link to the action that carries the work",
             field="duplicate_of",
         )
-    return {"duplicate_of": str(ref)}
+    return {"duplicate_of": other.ref}
 
 
 def _owner_text(proposed: dict, name: str) -> str:

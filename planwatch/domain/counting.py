@@ -103,14 +103,15 @@ def is_exception(status: Status) -> bool:
     return status in EXCEPTION_STATUSES
 
 
-def is_counted_action(*, is_main: bool, has_sub_actions: bool) -> bool:
-    """A sub-action, or a main action with none: the rows that carry their own delivery status.
+def is_counted_action(*, has_sub_actions: bool) -> bool:
+    """A row with no rows under it: a sub-action, a main action with none, or a lettered part.
 
     The tracker rates a main action "N/A" while its sub-actions carry the ratings (seed 004),
     so counting both would count the same work twice; a main action with no sub-actions
-    (OC.D4.0) carries its own rating and counts.
+    (OC.D4.0) carries its own rating and counts. A sub-action with lettered parts (SD.A1.3,
+    parts SD.A1.3a-d) counts through its parts in the same way.
     """
-    return not is_main or not has_sub_actions
+    return not has_sub_actions
 
 
 def add_months(month: date, count: int) -> date:

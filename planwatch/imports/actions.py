@@ -56,7 +56,7 @@ def actions_apply(
     frozen = _frozen_fields(plan)
     to_create, to_update = [], []
     for row in rows:
-        ref = str(row.ref)
+        ref = row.key
         action = existing.get(ref) or Action(plan=plan, ref=ref)
         before = {name: getattr(action, name, None) for name in COMPARED_ACTION_FIELDS}
         _fill_action(action, row, themes, workstreams)
@@ -71,19 +71,29 @@ def actions_apply(
             context.summary.actions_unchanged += 1
         existing[ref] = action
 
-    # Main actions first, so each new sub-action is created already pointing at its parent.
-    to_create.sort(key=lambda action: not action.is_main)
-    created_mains = [action for action in to_create if action.is_main]
-    create_with_history(Action, created_mains, context)
-    # Only actions that already existed need an UPDATE for a new parent; new ones get it on INSERT.
-    reparented = [a for a in _link_parents(rows, existing, context.warnings) if a.pk]
-    create_with_history(Action, [a for a in to_create if not a.is_main], context)
+    # Main actions, then sub-actions, then lettered parts: each new row is created already
+    # pointing at its parent, which was created in the batch before.
+    parents = _parents(rows, existing, context.warnings)
+    depth = {row.key: _depth(row) for row in rows}
+    for level in (0, 1, 2):
+        batch = [action for action in to_create if depth[action.ref] == level]
+        for action in batch:
+            action.parent = parents[action.ref]
+        create_with_history(Action, batch, context)
+    # Only actions that already existed need an UPDATE for a new parent.
+    created = {id(action) for action in to_create}
+    reparented = []
+    for key, parent in parents.items():
+        action = existing[key]
+        if id(action) not in created and action.parent_id != (parent.pk if parent else None):
+            action.parent = parent
+            reparented.append(action)
     to_update += [a for a in reparented if a not in to_update]
     update_with_history(Action, to_update, [*ACTION_FIELDS, "parent"], context)
     context.summary.actions_created = len(to_create)
     context.summary.actions_updated = len(to_update)
 
-    in_file = {str(row.ref) for row in rows}
+    in_file = {row.key for row in rows}
     for ref in existing:
         if ref not in in_file:
             context.warnings.append(
@@ -94,27 +104,37 @@ def actions_apply(
     return existing
 
 
-def _link_parents(
+def _depth(row: TrackerRow) -> int:
+    return 0 if row.ref.is_main else 2 if row.ref.suffix else 1
+
+
+def _parents(
     rows: list[TrackerRow], actions: dict[str, Action], warnings: list[ImportWarning]
-) -> list[Action]:
-    changed = []
+) -> dict[str, Action | None]:
+    """Each row's parent, by the row its canonical ref belongs to: a sub-action's main action,
+    a lettered part's (SD.A1.3a) sub-action. Where two rows share a canonical ref, the one
+    written regularly is the parent."""
+    by_canonical: dict[str, Action] = {}
+    for row in sorted(rows, key=lambda row: row.key != str(row.ref)):
+        by_canonical.setdefault(str(row.ref), actions[row.key])
+    parents: dict[str, Action | None] = {}
     for row in rows:
-        action = actions[str(row.ref)]
-        parent = None if row.ref.is_main else actions.get(row.ref.main_ref)
-        if not row.ref.is_main and parent is None:
+        parent_ref = row.ref.parent_ref
+        parent = by_canonical.get(parent_ref) if parent_ref else None
+        if parent_ref and parent is None:
+            above = "sub-action" if row.ref.suffix else "main action"
             warnings.append(
                 ImportWarning(
                     "structure",
-                    f"sub-action with no main action {row.ref.main_ref} in the plan",
+                    f"{'part' if row.ref.suffix else 'sub-action'} with no {above} "
+                    f"{parent_ref} in the plan",
                     sheet=row.sheet,
                     row=row.row,
-                    ref=str(row.ref),
+                    ref=row.key,
                 )
             )
-        if action.parent_id != (parent.pk if parent else None):
-            action.parent = parent
-            changed.append(action)
-    return changed
+        parents[row.key] = parent
+    return parents
 
 
 def _frozen_fields(plan: Plan) -> dict[str, set[str]]:
@@ -158,7 +178,7 @@ def _keep_frozen(
                 "is pending; the plan's value is kept until Leadership Team decides",
                 sheet=row.sheet,
                 row=row.row,
-                ref=str(row.ref),
+                ref=row.key,
             )
         )
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from planwatch.domain.commentary import Signature, find_signature
 from planwatch.domain.fuzzy_dates import FuzzyDate, date_quality_warnings, parse_fuzzy_date
-from planwatch.domain.refs import Ref, parse_ref, parse_risk_level, parse_yes_no
+from planwatch.domain.refs import Ref, parse_risk_level, parse_yes_no, read_ref
 from planwatch.domain.statuses import StatusReading, read_status
 
 from .columns import Column, classify, is_header_row, normalise, resolve_months
@@ -56,9 +56,13 @@ class MonthlyEntry:
 
 @dataclass
 class TrackerRow:
+    """One action row. `key` is its reference as written, the row's identity in the plan;
+    `ref` the canonical reading the hierarchy and sorting use (`domain.refs.WrittenRef`)."""
+
     sheet: str
     row: int
     ref: Ref
+    key: str
     theme_code: str
     workstream: str
     title: str
@@ -119,6 +123,8 @@ class _Parser:
         self.rows_done = 0
         self.total_rows = 0
         self.seen_refs: dict[str, tuple[str, int]] = {}
+        # Canonical ref -> the written refs read as it, so a clash is told, never merged.
+        self.canonical_refs: dict[str, tuple[str, str, int]] = {}
         self.workstream_of_main: dict[str, str] = {}
 
     def warn(self, category: str, message: str, **where: object) -> None:
@@ -224,9 +230,9 @@ class _Parser:
             if cell.value is not None and str(cell.value).strip() != "":
                 written.append((_cell_key(column, written), cell_as_written(cell)))
         ref_cell = by_field.get("ref", Cell(None))
-        ref = parse_ref(ref_cell.value)
+        read = read_ref(ref_cell.value)
         where = {"sheet": sheet, "row": number}
-        if ref is None:
+        if read is None:
             self.warn(
                 "row",
                 "row has no plan reference like OC.A1.2 in its Ref column, so it is not "
@@ -236,7 +242,7 @@ class _Parser:
                 **where,
             )
             return None
-        ref_text = str(ref)
+        ref, ref_text = read.ref, read.written
         if ref_text in self.seen_refs:
             first_sheet, first_row = self.seen_refs[ref_text]
             raise TrackerImportError(
@@ -248,6 +254,27 @@ class _Parser:
             )
         self.seen_refs[ref_text] = (sheet, number)
         where["ref"] = ref_text
+        if read.reading:
+            self.warn(
+                "ref",
+                f"{read.reading}; the row keeps its reference as written",
+                column="Ref",
+                value=ref_text,
+                **where,
+            )
+        canonical = str(ref)
+        if canonical in self.canonical_refs:
+            other, other_sheet, other_row = self.canonical_refs[canonical]
+            self.warn(
+                "ref",
+                f"{ref_text} and {other} (sheet '{other_sheet}' row {other_row}) are both "
+                f"read as {canonical}; both rows are kept, as different actions",
+                column="Ref",
+                value=ref_text,
+                **where,
+            )
+        else:
+            self.canonical_refs[canonical] = (ref_text, sheet, number)
         self._note_theme(ref, heading, sheet, number)
 
         text = {name: clean_text(by_field[name].value) for name in TEXT_FIELDS if name in by_field}
@@ -268,7 +295,7 @@ class _Parser:
             workstream = self.workstream_of_main.get(ref.main_ref, last_workstream) or "Unassigned"
             self.warn("row", f"no workstream given; placed under '{workstream}'", **where)
         if ref.is_main:
-            self.workstream_of_main[ref_text] = workstream
+            self.workstream_of_main[canonical] = workstream
         if not text.get("title"):
             self.warn("row", "the action has no title", column="Action", **where)
 
@@ -298,6 +325,7 @@ class _Parser:
             sheet=sheet,
             row=number,
             ref=ref,
+            key=ref_text,
             theme_code=ref.theme,
             workstream=workstream,
             title=text.get("title", ""),

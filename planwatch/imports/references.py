@@ -21,7 +21,7 @@ def workbook_references_apply(
     texts = {}
     for row in with_column:
         text = row.text["reference"]
-        texts[str(row.ref)] = (text, f"{filename}, sheet '{row.sheet}' row {row.row}"[:300])
+        texts[row.key] = (text, f"{filename}, sheet '{row.sheet}' row {row.row}"[:300])
         parsed = parse_references(text)
         for fragment in parsed.unreadable:
             warnings.append(
@@ -32,7 +32,7 @@ def workbook_references_apply(
                     sheet=row.sheet,
                     row=row.row,
                     column="Reference",
-                    ref=str(row.ref),
+                    ref=row.key,
                     value=text,
                 )
             )

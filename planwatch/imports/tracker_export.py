@@ -20,7 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from planwatch.domain.commentary import find_signature
 from planwatch.domain.fuzzy_dates import parse_fuzzy_date
-from planwatch.domain.refs import parse_ref
+from planwatch.domain.refs import read_ref
 from planwatch.domain.statuses import STATUS_DEFINITIONS, read_status
 from planwatch.plans.counting import counted_updates_q
 from planwatch.plans.models import Action, Plan, ProgressUpdate
@@ -206,7 +206,8 @@ def _current(action: Action, field: str, data: _PlanData) -> object:
 
 def _same(field: str, value: object, number_format, current: object, action: Action) -> bool:
     if field == "ref":
-        return str(parse_ref(value)) == current
+        read = read_ref(value)
+        return read is not None and read.written == current
     if field in {"start", "due"}:
         return parse_fuzzy_date(value, number_format=number_format) == getattr(action, field)
     if field == "risk_level":

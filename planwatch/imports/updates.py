@@ -46,7 +46,7 @@ def updates_apply(
     }
     to_create, to_update, carried = [], [], []
     for row in rows:
-        action = actions[str(row.ref)]
+        action = actions[row.key]
         for month, entry in row.months.items():
             source = f"{context.filename}, sheet '{row.sheet}' row {row.row}"
             values = _update_values(entry, source)

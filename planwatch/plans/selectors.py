@@ -12,6 +12,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 # A finished, merged or not-applicable action cannot be late, whatever its due date says.
 from planwatch.domain.counting import FINISHED_STATUSES as NOT_OVERDUE_STATUSES
+from planwatch.domain.refs import parse_ref, ref_sort_text
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 from .errors import PlanNotFound
@@ -155,10 +156,15 @@ def plan_overview(*, plan: Plan) -> PlanOverview:
 
 @dataclass
 class ActionEntry:
-    """A main action with its sub-actions, or a sub-action whose main action is elsewhere."""
+    """A main action with its sub-actions, or a sub-action whose main action is elsewhere.
+
+    A sub-action's lettered parts (SD.A1.3a) follow it in `sub_actions`; `parts` holds
+    their ids, so the page can indent them under it.
+    """
 
     action: Action
     sub_actions: list[Action] = field(default_factory=list)
+    parts: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -183,18 +189,21 @@ def theme_list(*, plan: Plan) -> list[Theme]:
 def theme_workstreams(*, theme: Theme) -> list[WorkstreamActions]:
     """The theme's workstreams in order, each with its actions and their sub-actions."""
     groups = {ws.pk: WorkstreamActions(ws) for ws in theme.workstreams.all()}
-    mains: dict[int, ActionEntry] = {}
-    # Sorted by ref, so a main action (part 0) always comes before its sub-actions.
-    for action in theme.actions.order_by("sort_key"):
+    entry_of: dict[int, ActionEntry] = {}
+    # Sorted by ref, so a main action (part 0) comes before its sub-actions, and a sub-action
+    # before its lettered parts.
+    for action in theme.actions.order_by("sort_key", "ref"):
         group = groups[action.workstream_id]
-        parent_entry = mains.get(action.parent_id) if action.parent_id else None
+        parent_entry = entry_of.get(action.parent_id) if action.parent_id else None
         if parent_entry is not None and parent_entry.action.workstream_id == action.workstream_id:
             parent_entry.sub_actions.append(action)
+            if parent_entry.action.pk != action.parent_id:
+                parent_entry.parts.add(action.pk)
+            entry_of[action.pk] = parent_entry
             continue
         entry = ActionEntry(action)
         group.entries.append(entry)
-        if action.is_main:
-            mains[action.pk] = entry
+        entry_of[action.pk] = entry
     return [group for group in groups.values() if group.entries]
 
 
@@ -232,8 +241,12 @@ def action_list(
             latest_status__in=NOT_OVERDUE_STATUSES
         )
     if q:
-        actions = actions.filter(Q(ref__icontains=q) | Q(title__icontains=q))
-    return actions.order_by("sort_key")
+        found = Q(ref__icontains=q) | Q(title__icontains=q)
+        # A ref finds its row however either was spelt: CO.D2.0 finds the row written CO.D.2.0.
+        if (ref := parse_ref(q)) is not None:
+            found |= Q(sort_key=ref_sort_text(ref))
+        actions = actions.filter(found)
+    return actions.order_by("sort_key", "ref")
 
 
 def action_get(*, plan: Plan, ref: str) -> Action:

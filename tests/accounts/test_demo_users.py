@@ -38,7 +38,7 @@ def test_load_demo_twice_leaves_one_plan_and_the_same_actions(sample_workbook):
     call_command("load_demo", str(sample_workbook))
 
     assert Plan.objects.count() == 1
-    assert Action.objects.count() == 284
+    assert Action.objects.count() == 295
     assert Plan.objects.get().organisation
 
 

@@ -66,7 +66,7 @@ def test_wrong_password_and_bad_filter_show_govuk_error_summaries(
     page.get_by_role("link", name="Actions", exact=True).first.click()
     page.get_by_label("Latest status").select_option("complete")
     page.get_by_role("button", name="Apply filters").click()
-    sync_api.expect(page.get_by_role("heading", level=2, name="107 actions match")).to_be_visible()
+    sync_api.expect(page.get_by_role("heading", level=2, name="113 actions match")).to_be_visible()
     settle_and_screenshot(page, "05-actions-filtered")
 
     page.goto(f"{live_server.url}/actions/?status=nonsense")

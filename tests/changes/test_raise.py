@@ -95,6 +95,16 @@ def test_new_sub_action_request_needs_an_unused_ref_under_its_main_action(sample
     assert request.action == main
 
 
+def test_a_new_sub_action_of_an_irregularly_written_main_action_reads_its_ref(sample_plan, pmo):
+    main = action_get(sample_plan, "CO.D.2.0")
+
+    taken = refused(pmo, main, ChangeKind.NEW_SUB_ACTION, {"ref": "CO.D.2.1", "title": "T"})
+    request = change_raise(pmo, main, ChangeKind.NEW_SUB_ACTION, {"ref": "CO.D2.6", "title": "T"})
+
+    assert "already an action CO.D2.1" in taken.message
+    assert request.proposed["ref"] == "CO.D2.6"
+
+
 def test_new_sub_action_is_added_to_a_main_action_not_a_sub_action(sample_plan, pmo):
     sub = action_get(sample_plan, "OC.B1.3")
 

@@ -33,9 +33,10 @@ def table_as_dict(chart) -> dict[tuple[str, str], str]:
 
 
 def reporting_actions(plan):
-    """Sub-actions, and main actions that have none (they carry their own status)."""
+    """Rows with none under them: sub-actions, main actions that have none (they carry their
+    own status), and SD.A1.3's lettered parts in place of SD.A1.3."""
     parents = Action.objects.filter(plan=plan, parent__isnull=False).values("parent_id")
-    return Action.objects.filter(plan=plan).exclude(is_main=True, pk__in=parents)
+    return Action.objects.filter(plan=plan).exclude(pk__in=parents)
 
 
 def updates(plan, month, theme=None):

@@ -4,9 +4,11 @@ from hypothesis import strategies as st
 
 from planwatch.domain.refs import (
     Ref,
+    WrittenRef,
     parse_ref,
     parse_risk_level,
     parse_yes_no,
+    read_ref,
     ref_sort_key,
     ref_sort_text,
 )
@@ -141,3 +143,48 @@ def test_yes_no_flags(value: object, expected: bool | None) -> None:
 )
 def test_sort_text_orders_refs_as_the_sort_key_does(refs: list[Ref]) -> None:
     assert sorted(refs, key=ref_sort_text) == sorted(refs, key=ref_sort_key)
+
+
+# The irregular spellings of seed 004's tracker, and how each is read.
+@pytest.mark.parametrize(
+    ("text", "written", "canonical", "irregular"),
+    [
+        ("CO.D.2.0", "CO.D.2.0", "CO.D2.0", True),
+        ("CO.D.4.1", "CO.D.4.1", "CO.D4.1", True),
+        ("CO.D.4.2", "CO.D.4.2", "CO.D4.2", True),
+        ("DM.C.3.0", "DM.C.3.0", "DM.C3.0", True),
+        ("PC.E14", "PC.E14", "PC.E1.4", True),
+        ("PC.E15", "PC.E15", "PC.E1.5", True),
+        ("SD.A1.3a", "SD.A1.3a", "SD.A1.3a", False),
+        ("o SD.A1.3d", "SD.A1.3d", "SD.A1.3d", False),
+        (" oc.a1.2 ", "OC.A1.2", "OC.A1.2", False),
+    ],
+)
+def test_the_trackers_irregular_refs_keep_their_spelling_and_read_canonically(
+    text, written, canonical, irregular
+):
+    read = read_ref(text)
+    assert isinstance(read, WrittenRef)
+    assert read.written == written
+    assert str(read.ref) == canonical
+    assert bool(read.reading) is irregular
+
+
+def test_a_lettered_part_belongs_to_its_sub_action_which_belongs_to_the_main_action():
+    part = parse_ref("SD.A1.3a")
+    assert part == Ref("SD", "A", 1, 3, "a")
+    assert not part.is_main
+    assert part.parent_ref == "SD.A1.3"
+    assert part.main_ref == "SD.A1.0"
+    assert parse_ref("SD.A1.3").parent_ref == "SD.A1.0"
+    assert parse_ref("SD.A1.0").parent_ref is None
+
+
+def test_lettered_parts_sort_after_their_sub_action_and_before_the_next():
+    texts = ["SD.A1.4", "SD.A1.3b", "SD.A1.3", "SD.A1.3a", "SD.A1.10"]
+    ordered = sorted(texts, key=lambda text: ref_sort_text(parse_ref(text)))
+    assert ordered == ["SD.A1.3", "SD.A1.3a", "SD.A1.3b", "SD.A1.4", "SD.A1.10"]
+
+
+def test_two_spellings_of_one_ref_share_the_sort_text_search_finds_them_by():
+    assert ref_sort_text(parse_ref("CO.D.2.0")) == ref_sort_text(parse_ref("CO.D2.0"))

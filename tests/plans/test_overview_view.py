@@ -16,18 +16,18 @@ def test_overview_counts_main_actions_by_risk_level_per_theme(sample_plan):
     # Organisational Culture: 16 main actions, 7 of them Medium Risk (DOMAIN.md).
     assert culture.main_actions == 16
     assert dict(culture.risk_cells)["medium"] == 7
-    assert overview.totals.main_actions == 63
-    assert sum(n for _, n in overview.totals.risk_cells) == 63
+    assert overview.totals.main_actions == 66
+    assert sum(n for _, n in overview.totals.risk_cells) == 66
 
 
 def test_overview_counts_every_action_by_latest_status(sample_plan):
     overview = plan_overview(plan=sample_plan)
 
-    assert overview.totals.actions == 284
+    assert overview.totals.actions == 295
     complete = next(row for row in overview.status_rows if row.status == "complete")
     assert complete.total == Action.objects.filter(latest_status="complete").count()
     assert sum(n for _, n in complete.cells) == complete.total
-    assert sum(row.total for row in overview.status_rows) == 284
+    assert sum(row.total for row in overview.status_rows) == 295
 
 
 def test_overview_leaves_out_statuses_nobody_has(sample_plan):
@@ -42,7 +42,7 @@ def test_overview_page_shows_totals_and_links_to_each_theme(sample_plan, pmo_cli
 
     assert "Main actions by risk level" in html
     assert "Actions by latest status" in html
-    assert "284 actions in 6 themes: 63 main actions and 221 sub-actions" in " ".join(html.split())
+    assert "295 actions in 6 themes: 66 main actions and 229 sub-actions" in " ".join(html.split())
     for code in ["OC", "CO", "SD", "DM", "PC", "PR"]:
         assert f'href="{reverse("plans:theme", args=[code])}"' in html
     assert "October 2022" in html

@@ -54,9 +54,9 @@ def test_demo_load_links_recommendations_to_actions_and_is_idempotent(sample_pla
         == links
     )
     assert Recommendation.objects.count() == recs == len(_rows(CATALOGUE_CSV))
-    assert "59 actions" in first
+    assert "62 actions" in first
     held = ActionReference.objects.filter(source=ReferenceSource.PLAN_DOCUMENT)
-    assert held.count() == 59
+    assert held.count() == 62
 
 
 def test_cited_recommendations_link_to_the_actions_the_plan_document_names(sample_plan):

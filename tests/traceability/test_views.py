@@ -43,11 +43,12 @@ def test_page_lists_each_review_with_its_recommendations_and_actions(pmo_client,
 
 def test_each_recommendation_lists_the_actions_citing_it_or_none(demo_plan):
     report = traceability_report(plan=demo_plan)
-    # CIPFA 1.1 is named only by the plan's CO.D2.0, which the tracker does not hold, but
-    # "CIPFA Rec all" on CO.B1.0 and CO.B2.0 still reaches it.
-    assert [a.ref for a in _state(report, "CIPFA", "Rec 1.1").actions] == ["CO.B1.0", "CO.B2.0"]
+    # CIPFA 1.1 is named by the plan's CO.D2.0, which the tracker writes CO.D.2.0; "CIPFA Rec
+    # all" on CO.B1.0 and CO.B2.0 reaches it too.
+    cipfa = _state(report, "CIPFA", "Rec 1.1").actions
+    assert [a.ref for a in cipfa] == ["CO.B1.0", "CO.B2.0", "CO.D.2.0"]
     rec = _state(report, "Grant Thornton", "Improvement Rec 34")
-    assert [a.ref for a in rec.actions] == ["DM.C4.0"]
+    assert [a.ref for a in rec.actions] == ["DM.C.3.0", "DM.C4.0"]
     key1 = Recommendation.objects.get(source="Grant Thornton", kind="Key", number="1")
     assert not key1.actions.exists()
     assert _state(report, "Grant Thornton", "Key Rec 1").state == "no_action"

@@ -188,6 +188,8 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
     scored = scored_risks(plan=plan)
     has_subs = {row[1] for row in rows if row[1]}
     refs = {row[0]: row[4] for row in rows}
+    parent_of = {row[0]: row[1] for row in rows}
+    main_ids = {row[0] for row in rows if row[2]}
     mains, milestones = defaultdict(list), defaultdict(list)
     # Plans repeat the same few due dates ("Ongoing", "TBC", "Dec 2022") and the same few
     # status sequences over three months: one object each, made once.
@@ -207,8 +209,11 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
                     risk_scored=band is not None,
                 )
             )
-        if not is_counted_action(is_main=is_main, has_sub_actions=pk in has_subs):
+        if not is_counted_action(has_sub_actions=pk in has_subs):
             continue
+        # A lettered part (SD.A1.3a) belongs to its main action through its sub-action.
+        while parent_id and parent_id not in main_ids:
+            parent_id = parent_of.get(parent_id)
         parent_ref = refs.get(parent_id) if parent_id else None
         if parent_ref is None:
             parent_ref = ref if is_main else _main_ref(ref)

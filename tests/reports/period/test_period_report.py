@@ -53,7 +53,7 @@ def test_main_actions_by_risk_equal_the_plans_counts(sample_plan, quarter):
             assert figures["main_actions_by_risk"][risk] == mains.filter(risk_level=risk).count()
         others = mains.exclude(risk_level__in=[RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW])
         assert figures["main_actions_by_risk"]["unrated"] == others.count()
-    assert quarter["totals"]["main_actions"] == 63
+    assert quarter["totals"]["main_actions"] == 66
 
 
 def _milestone_statuses(theme, month) -> list[str]:
