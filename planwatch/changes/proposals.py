@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate, parse_fuzzy_date
-from planwatch.domain.refs import Ref, parse_ref, ref_sort_text
+from planwatch.domain.refs import Ref, parse_ref
 from planwatch.plans.models import Action, Lifecycle, Plan, Workstream
+from planwatch.plans.selectors import read_as_q
 
 from . import selectors
 from .errors import ChangeRequestError
@@ -202,7 +203,7 @@ def _new_ref(plan: Plan, text: str, exclude: ChangeRequest | None) -> Ref:
             field="ref",
         )
     # However an existing row was spelt (CO.D.2.0 is CO.D2.0), it already has the ref.
-    if Action.objects.filter(plan=plan, sort_key=ref_sort_text(ref)).exists():
+    if Action.objects.filter(read_as_q(ref), plan=plan).exists():
         raise ChangeRequestError(f"There is already an action {ref} in the plan", field="ref")
     pending = ChangeRequest.objects.filter(
         plan=plan,
@@ -285,7 +286,7 @@ def _duplicate(action: Action, proposed: dict) -> dict:
     if ref is None:
         raise ChangeRequestError(f"'{text}' is not a reference like OC.A2.1", field="duplicate_of")
     # The row written so, else the one read as that ref (CO.D2.0 finds CO.D.2.0).
-    candidates = Action.objects.filter(plan=action.plan, sort_key=ref_sort_text(ref))
+    candidates = Action.objects.filter(read_as_q(ref), plan=action.plan)
     other = candidates.filter(ref=text.strip()).first() or candidates.order_by("ref").first()
     if other is not None and other.pk == action.pk:
         raise ChangeRequestError(

@@ -145,6 +145,15 @@ def parse_yes_no(text: object) -> bool | None:
     return None
 
 
-def ref_sort_text(ref: Ref) -> str:
-    """The ref as text that sorts like ref_sort_key, for a database column to order by."""
-    return f"{ref.theme}.{ref.letter}.{ref.action:05d}.{ref.part:05d}{ref.suffix}"
+def ref_sort_text(ref: Ref, written: str = "") -> str:
+    """The ref as text that sorts like ref_sort_key, for a database column to order by.
+
+    A row written irregularly (CO.D.4.2 beside CO.D4.2) sorts straight after the regular
+    spelling of its reading, so two rows read as one ref always come in the same order.
+    """
+    text = f"{ref.theme}.{ref.letter}.{ref.action:05d}.{ref.part:05d}{ref.suffix}"
+    return f"{text}{IRREGULAR_MARK}{written}" if written and written != str(ref) else text
+
+
+# Sorts after every character of a regular sort text, so irregular spellings follow it.
+IRREGULAR_MARK = "~"

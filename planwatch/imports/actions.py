@@ -192,7 +192,7 @@ def _fill_action(
     action.theme = themes[row.theme_code]
     action.workstream = workstreams[(row.theme_code, row.workstream)]
     action.is_main = row.ref.is_main
-    action.sort_key = ref_sort_text(row.ref)
+    action.sort_key = ref_sort_text(row.ref, row.key)
     action.title = row.title
     action.director_lead = row.text.get("director_lead", "")[:300]
     action.cabinet_member = row.text.get("cabinet_member", "")[:300]

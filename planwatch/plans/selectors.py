@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 # A finished, merged or not-applicable action cannot be late, whatever its due date says.
 from planwatch.domain.counting import FINISHED_STATUSES as NOT_OVERDUE_STATUSES
-from planwatch.domain.refs import parse_ref, ref_sort_text
+from planwatch.domain.refs import IRREGULAR_MARK, Ref, parse_ref, ref_sort_text
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 from .errors import PlanNotFound
@@ -210,6 +210,12 @@ def theme_workstreams(*, theme: Theme) -> list[WorkstreamActions]:
 # --- Actions -------------------------------------------------------------------------------
 
 
+def read_as_q(ref: Ref) -> Q:
+    """The actions whose ref reads as `ref`, however each was written (CO.D.2.0 is CO.D2.0)."""
+    text = ref_sort_text(ref)
+    return Q(sort_key=text) | Q(sort_key__startswith=text + IRREGULAR_MARK)
+
+
 def action_list(
     *,
     plan: Plan,
@@ -244,7 +250,7 @@ def action_list(
         found = Q(ref__icontains=q) | Q(title__icontains=q)
         # A ref finds its row however either was spelt: CO.D2.0 finds the row written CO.D.2.0.
         if (ref := parse_ref(q)) is not None:
-            found |= Q(sort_key=ref_sort_text(ref))
+            found |= read_as_q(ref)
         actions = actions.filter(found)
     return actions.order_by("sort_key", "ref")
 

@@ -186,5 +186,9 @@ def test_lettered_parts_sort_after_their_sub_action_and_before_the_next():
     assert ordered == ["SD.A1.3", "SD.A1.3a", "SD.A1.3b", "SD.A1.4", "SD.A1.10"]
 
 
-def test_two_spellings_of_one_ref_share_the_sort_text_search_finds_them_by():
-    assert ref_sort_text(parse_ref("CO.D.2.0")) == ref_sort_text(parse_ref("CO.D2.0"))
+def test_an_irregular_spelling_sorts_straight_after_the_regular_spelling_of_its_reading():
+    regular = ref_sort_text(parse_ref("CO.D4.2"), "CO.D4.2")
+    irregular = ref_sort_text(parse_ref("CO.D.4.2"), "CO.D.4.2")
+    following = ref_sort_text(parse_ref("CO.D4.3"), "CO.D4.3")
+    assert regular == ref_sort_text(parse_ref("CO.D4.2"))
+    assert irregular.startswith(regular) and regular < irregular < following
