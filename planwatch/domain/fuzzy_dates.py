@@ -77,7 +77,7 @@ def _interpretation(fd: FuzzyDate) -> str:
     if kind is DateKind.BLANK:
         return "no date given"
     if kind is DateKind.DONE:
-        return "already complete"
+        return "already in place" if "place" in fd.text.lower() else "already complete"
     if kind is DateKind.UNPARSEABLE:
         return f"could not read '{fd.text}'"
     if kind is DateKind.OPEN:
@@ -154,8 +154,13 @@ _PART_OF_MONTH = _p(
 _SEASON = _p(r"(?P<season>spring|summer|autumn|fall|winter)[\s-]*" + _YEAR)
 _PART_OF_YEAR = _p(r"(?P<part>early|mid|late|end(?:\s+of)?)[\s-]*" + _YEAR)
 _QUARTER = _p(r"(?P<p>[qh])(?P<n>[1-4])[\s-]*" + _YEAR)
+# "Q3 2023/24": a quarter of the council's financial year, April 2023 to March 2024.
+_FY_QUARTER = _p(r"q(?P<n>[1-4])[\s-]*(?:fy\s*)?(?P<year>\d{4})\s*[/-]\s*(?P<end>\d{2}|\d{4})")
 _QUARTER_AFTER = _p(_YEAR + r"[\s-]*(?P<p>[qh])(?P<n>[1-4])")
 _PLAIN_YEAR = _p(r"(?P<year>\d{4})")
+
+CALENDAR_QUARTER_NOTE = "calendar quarter"
+FY_NOTE = "quarter of the financial year (April to March)"
 
 # UK meteorological seasons, the reading a council officer means by "Autumn".
 _SEASONS = {
@@ -194,11 +199,15 @@ def _read_period(s: str) -> _Reading | None:
     if m := _PART_OF_YEAR.fullmatch(s):
         part = m["part"].split()[0].lower()
         return _months(DateKind.PART_OF_YEAR, _year(m["year"]), *_PARTS[part])
+    if (m := _FY_QUARTER.fullmatch(s)) and _year(m["end"]) == int(m["year"]) + 1:
+        # Q1 is April to June of the first year; Q4 is January to March of the second.
+        year, first = divmod(int(m["year"]) * 12 + 3 * int(m["n"]), 12)
+        return _months(DateKind.PART_OF_YEAR, year, first + 1, first + 3, FY_NOTE)
     if m := _QUARTER.fullmatch(s) or _QUARTER_AFTER.fullmatch(s):
         n, year = int(m["n"]), _year(m["year"])
         if m["p"].lower() == "h":
             return _months(DateKind.PART_OF_YEAR, year, n * 6 - 5, n * 6) if n <= 2 else None
-        return _months(DateKind.PART_OF_YEAR, year, n * 3 - 2, n * 3, "calendar quarter")
+        return _months(DateKind.PART_OF_YEAR, year, n * 3 - 2, n * 3, CALENDAR_QUARTER_NOTE)
     if m := _PLAIN_YEAR.fullmatch(s):
         return _months(DateKind.YEAR, int(m["year"]), 1, 12)
     return None
@@ -246,9 +255,10 @@ def _read_qualified(s: str) -> _Reading | None:
     return reading._replace(notes=reading.notes + tuple(notes))
 
 
-_DONE = _p(r"completed?\.?")
+# "In place" in a due column says the thing is already there: done, not open-ended.
+_DONE = _p(r"completed?\.?|(?:already\s+)?in\s+place")
 _TBC = _p(r"(?:tbc|tba|to be confirmed)\b[\s:.,-]*(?P<rest>.*)")
-_OPEN = _p(r"ongoing(?:\s+action)?|in\s+place|in\s+progress")
+_OPEN = _p(r"ongoing(?:\s+action)?|in\s+progress")
 _CONNECTOR = _p(r"\s+(?:and\s+then|then|and)\s+")
 _ONWARDS = _p(r"(?:from\s+(?P<a>.+))|(?:(?P<b>.+?)\s+onwards)")
 _FREQUENCIES = (
@@ -407,6 +417,12 @@ def date_quality_warnings(
             warnings.append(
                 f"{label} {_one_line(fd.text)} read as {read_as}, outside {low}\u2013{high}: "
                 "probably a typing slip"
+            )
+        if CALENDAR_QUARTER_NOTE in fd.note.split("; "):
+            warnings.append(
+                f"{label} {_one_line(fd.text)} read as a calendar quarter "
+                f"({_interpretation(fd).removesuffix(' (part of year)')}); write it as e.g. "
+                "'Q3 2023/24' if the financial year was meant"
             )
     if start.earliest and due.latest and due.latest < start.earliest:
         warnings.append(f"due date {_shown(due)} ends before start date {_shown(start)} begins")

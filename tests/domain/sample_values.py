@@ -41,7 +41,7 @@ WORKBOOK_TEXTS: dict[str, tuple[DateKind, date | None, date | None, str]] = {
     "Early 2023": (K.PART_OF_YEAR, D("2023-01-01"), D("2023-04-30"), ""),
     "End 2022": (K.PART_OF_YEAR, D("2022-10-01"), D("2022-12-31"), ""),
     "Est. Dec 2022": (K.MONTH, D("2022-12-01"), D("2022-12-31"), "estimated"),
-    "In place": (K.OPEN, None, None, ""),
+    "In place": (K.DONE, None, None, ""),
     "In progress": (K.OPEN, None, None, ""),
     "Jan July each year": (K.RECURRING, None, None, "annually in Jan and Jul"),
     "January 2023": (K.MONTH, D("2023-01-01"), D("2023-01-31"), ""),

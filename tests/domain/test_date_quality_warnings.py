@@ -55,3 +55,12 @@ def test_unreadable_start_and_due_are_each_reported() -> None:
         "could not read start date 'x'",
         "could not read due date 'dates'",
     ]
+
+
+def test_a_plain_quarter_is_read_as_a_calendar_quarter_with_a_warning_that_it_is_ambiguous():
+    warnings = date_quality_warnings(parse_fuzzy_date(None), parse_fuzzy_date("Q3 2023"))
+    assert warnings == [
+        "due date Q3 2023 read as a calendar quarter (Jul 2023 \u2013 Sep 2023); write it as "
+        "e.g. 'Q3 2023/24' if the financial year was meant"
+    ]
+    assert date_quality_warnings(parse_fuzzy_date(None), parse_fuzzy_date("Q3 2023/24")) == []

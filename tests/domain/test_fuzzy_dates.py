@@ -202,6 +202,34 @@ def test_complete_in_a_date_column_means_done(text: str) -> None:
     assert parse_fuzzy_date(text).kind is K.DONE
 
 
+@pytest.mark.parametrize("text", ["In place", "in place", "Already in place"])
+def test_in_place_in_a_date_column_means_already_done_not_open_ended(text: str) -> None:
+    fd = parse_fuzzy_date(text)
+    assert (fd.kind, fd.earliest, fd.latest) == (K.DONE, None, None)
+    assert fd.describe() == "already in place"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Q1 2023/24", "2023-04-01", "2023-06-30"),
+        ("Q2 2023/24", "2023-07-01", "2023-09-30"),
+        ("Q3 2023/24", "2023-10-01", "2023-12-31"),
+        ("Q4 2023/24", "2024-01-01", "2024-03-31"),
+        ("Q4 2022-23", "2023-01-01", "2023-03-31"),
+        ("q3 2023/2024", "2023-10-01", "2023-12-31"),
+    ],
+)
+def test_a_quarter_of_a_financial_year_runs_april_to_march(text, first, last) -> None:
+    fd = parse_fuzzy_date(text)
+    assert (fd.kind, fd.earliest, fd.latest) == (K.PART_OF_YEAR, D(first), D(last))
+    assert "financial year" in fd.note
+
+
+def test_a_financial_year_must_be_two_years_in_a_row() -> None:
+    assert parse_fuzzy_date("Q3 2023/25").kind is K.UNPARSEABLE
+
+
 @pytest.mark.parametrize("value", [None, "", "   ", "\n\t", "<b></b>"])
 def test_blank_values_are_blank(value: object) -> None:
     fd = parse_fuzzy_date(value)
