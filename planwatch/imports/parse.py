@@ -11,12 +11,13 @@ from datetime import date, datetime
 
 from planwatch.domain.commentary import Signature, find_signature
 from planwatch.domain.fuzzy_dates import FuzzyDate, date_quality_warnings, parse_fuzzy_date
-from planwatch.domain.refs import Ref, parse_risk_level, parse_yes_no, read_ref
+from planwatch.domain.refs import Ref, parse_risk_level, parse_yes_no
 from planwatch.domain.statuses import StatusReading, read_status
 
 from .columns import Column, classify, is_header_row, normalise, resolve_months
 from .errors import TrackerImportError
 from .reader import Cell, ProgressCallback, SheetRows
+from .ref_cells import RefBook
 from .theme_names import complete_theme_name
 
 _THEME_HEADING = re.compile(r"^\s*theme\s*(\d+)\s*[-–:]?\s*(.*?)\s*$", re.IGNORECASE)
@@ -122,9 +123,7 @@ class _Parser:
         self.progress = progress
         self.rows_done = 0
         self.total_rows = 0
-        self.seen_refs: dict[str, tuple[str, int]] = {}
-        # Canonical ref -> the written refs read as it, so a clash is told, never merged.
-        self.canonical_refs: dict[str, tuple[str, str, int]] = {}
+        self.refs = RefBook()
         self.workstream_of_main: dict[str, str] = {}
 
     def warn(self, category: str, message: str, **where: object) -> None:
@@ -230,7 +229,7 @@ class _Parser:
             if cell.value is not None and str(cell.value).strip() != "":
                 written.append((_cell_key(column, written), cell_as_written(cell)))
         ref_cell = by_field.get("ref", Cell(None))
-        read = read_ref(ref_cell.value)
+        read = self.refs.read(ref_cell.value, sheet=sheet, row=number, warn=self.warn)
         where = {"sheet": sheet, "row": number}
         if read is None:
             self.warn(
@@ -243,38 +242,8 @@ class _Parser:
             )
             return None
         ref, ref_text = read.ref, read.written
-        if ref_text in self.seen_refs:
-            first_sheet, first_row = self.seen_refs[ref_text]
-            raise TrackerImportError(
-                f"{ref_text} appears twice (first on sheet '{first_sheet}' row {first_row}); "
-                "each action needs its own reference",
-                sheet=sheet,
-                row=number,
-                column="Ref",
-            )
-        self.seen_refs[ref_text] = (sheet, number)
-        where["ref"] = ref_text
-        if read.reading:
-            self.warn(
-                "ref",
-                f"{read.reading}; the row keeps its reference as written",
-                column="Ref",
-                value=ref_text,
-                **where,
-            )
         canonical = str(ref)
-        if canonical in self.canonical_refs:
-            other, other_sheet, other_row = self.canonical_refs[canonical]
-            self.warn(
-                "ref",
-                f"{ref_text} and {other} (sheet '{other_sheet}' row {other_row}) are both "
-                f"read as {canonical}; both rows are kept, as different actions",
-                column="Ref",
-                value=ref_text,
-                **where,
-            )
-        else:
-            self.canonical_refs[canonical] = (ref_text, sheet, number)
+        where["ref"] = ref_text
         self._note_theme(ref, heading, sheet, number)
 
         text = {name: clean_text(by_field[name].value) for name in TEXT_FIELDS if name in by_field}
