@@ -4,6 +4,9 @@ The council types whatever fits the moment: "May-22", "Autumn 22", "TBC 2023", "
 then quarterly", or a real Excel date shown as "Jul-05". Each reading keeps the text exactly as
 written and a range no narrower than the text supports, so a PMO can check an interpretation
 instead of trusting it. Nothing is corrected: a slip stays a slip and is only warned about.
+
+Over 400 lines on purpose: every way the council writes a date is read here, each pattern
+beside the rule that uses it, so a reading can be checked in one place.
 """
 
 import re
