@@ -63,6 +63,11 @@ class ChangeRequest(models.Model):
     # e.g. {"due_text": "Jan 2023"}, {"title": "…"}, {"ref": "OC.B1.7", "title": "…"},
     # {"duplicate_of": "OC.A2.1"}, {"director_lead": "…"}; validated by changes.services.
     proposed = models.JSONField(default=dict, blank=True)
+    # For a request raised by the tracker's change-control flag: the new dates its commentary
+    # names (domain.commentary_dates), e.g. [{"field": "due", "text": "December 2022",
+    # "phrase": "Change control to amend delivery date to December 2022"}]; [] when it names
+    # none. A proposal for PMO and the approver to confirm or edit, never applied as read.
+    commentary_dates = models.JSONField(default=list, blank=True)
     decision = models.CharField(
         max_length=20, choices=Decision.choices, default=Decision.PENDING, db_index=True
     )

@@ -206,6 +206,16 @@ def _complete_conflict(request, change_request: ChangeRequest):
     return _detail(request, current, status=409, conflict=message)
 
 
+def _commentary_initial(change_request) -> dict[str, str]:
+    """The complete form starts from the date read from the commentary, due before start."""
+    dates = {d["field"]: d["text"] for d in change_request.commentary_dates}
+    if "due" in dates:
+        return {"kind": ChangeKind.DUE_DATE.value, "due_text": dates["due"]}
+    if "start" in dates:
+        return {"kind": ChangeKind.START_DATE.value, "start_text": dates["start"]}
+    return {}
+
+
 @require(Perm.EDIT_PLAN)
 def request_complete(request, pk: int):
     change_request = _request_or_404(pk)
@@ -229,7 +239,11 @@ def request_complete(request, pk: int):
         kinds=kinds,
         action=action,
         workstreams=_workstreams(change_request.plan),
-        initial={"reason": change_request.reason, "version": change_request.version},
+        initial={
+            "reason": change_request.reason,
+            "version": change_request.version,
+            **_commentary_initial(change_request),
+        },
     )
     if request.method == "POST" and form.is_valid():
         change_request.version = form.cleaned_data["version"]

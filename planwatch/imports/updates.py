@@ -1,6 +1,9 @@
 """The monthly updates of an import, and what they ask of change control."""
 
+from dataclasses import asdict
+
 from planwatch.changes.models import ChangeKind, ChangeRequest
+from planwatch.domain.commentary_dates import proposed_dates
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import Action, Plan, ProgressUpdate
 
@@ -76,7 +79,9 @@ def change_requests_from_flags(
     """Each "Change Control required: Yes" becomes a pending request for PMO to complete.
 
     The workbook says only that a change is wanted; what change is in the commentary, so
-    PMO completes the request. One request per flagged update, however often it is imported.
+    PMO completes the request. A new date the commentary names is kept with it, read from
+    the commentary, for PMO and the approver to confirm or edit. One request per flagged
+    update, however often it is imported.
     """
     flagged = [update for update in updates if update.change_control]
     already = set(
@@ -94,6 +99,10 @@ def change_requests_from_flags(
             raised_by=context.user,
             source=f"{update.source} (Change Control required: {update.change_control_text})"[:300],
             progress_update=update,
+            commentary_dates=[
+                asdict(proposal)
+                for proposal in proposed_dates(update.commentary or "", update.month)
+            ],
         )
         for update in flagged
         if update.pk not in already
