@@ -29,6 +29,7 @@ class Perm(StrEnum):
     MANAGE_RISKS = "manage_risks"  # the risk register, its reviews and the risk matrix
     DISMISS_FLAGS = "dismiss_flags"  # assurance flags on ratings
     EDIT_CHARTERS = "edit_charters"
+    IMPORT_TRACKER = "import_tracker"  # upload a workbook, preview it, confirm or cancel
 
 
 BY_ROLE: dict[Perm, frozenset[str]] = {
@@ -46,6 +47,7 @@ BY_ROLE: dict[Perm, frozenset[str]] = {
     Perm.MANAGE_RISKS: frozenset({PMO}),
     Perm.DISMISS_FLAGS: frozenset({PMO}),
     Perm.EDIT_CHARTERS: frozenset({PMO}),
+    Perm.IMPORT_TRACKER: frozenset({PMO}),
 }
 # Owners may do these for the actions they own, whatever BY_ROLE says.
 FOR_OWNED_ACTIONS = frozenset({Perm.WRITE_UPDATE, Perm.RAISE_CHANGE, Perm.ADD_EVIDENCE})

@@ -6,11 +6,40 @@ from django.db.models import Count, OuterRef, Subquery
 
 from planwatch.plans.models import Action, Plan
 
-from .models import DataQualityWarning, ImportRun
+from .models import OPEN_UPLOAD_STATES, DataQualityWarning, ImportRun, TrackerUpload
 
 
 def import_run_latest(*, plan: Plan) -> ImportRun | None:
     return plan.import_runs.select_related("imported_by").first()
+
+
+def import_runs_list(*, plan: Plan, limit: int = 24) -> list[ImportRun]:
+    """The plan's imports, newest first, with the name and size of each original file."""
+    return list(
+        plan.import_runs.select_related("imported_by", "original").defer("original__content")[
+            :limit
+        ]
+    )
+
+
+def import_run_original(*, plan: Plan, pk: int) -> ImportRun | None:
+    """One import run with its original file's bytes, for download."""
+    return plan.import_runs.select_related("original").filter(pk=pk).first()
+
+
+def _uploads(plan: Plan):
+    return plan.tracker_uploads.select_related(
+        "file", "uploaded_by", "decided_by", "import_run"
+    ).defer("file__content")
+
+
+def tracker_upload_open(*, plan: Plan) -> TrackerUpload | None:
+    """The upload holding the plan now, if any (at most one: a unique index sees to it)."""
+    return _uploads(plan).filter(state__in=OPEN_UPLOAD_STATES).first()
+
+
+def tracker_upload_get(*, plan: Plan, pk: int) -> TrackerUpload | None:
+    return _uploads(plan).filter(pk=pk).first()
 
 
 @dataclass

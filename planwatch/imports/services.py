@@ -16,7 +16,7 @@ from planwatch.plans.models import Action, Plan, Theme, Workstream
 from planwatch.plans.owners import action_owners_sync
 
 from .actions import actions_apply
-from .models import DataQualityWarning, ImportRun
+from .models import DataQualityWarning, ImportRun, TrackerFile
 from .parse import ImportWarning, ParsedTracker, TrackerRow, parse_tracker
 from .reader import ProgressCallback, open_tracker
 from .references import workbook_references_apply
@@ -58,12 +58,26 @@ def tracker_import(
     dry_run: bool = False,
     user=None,
     progress: ProgressCallback | None = None,
+    original: TrackerFile | None = None,
 ) -> ImportSummary:
-    with open_tracker(path) as sheets:
-        parsed = parse_tracker(sheets, progress=progress)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    """Import the tracker at `path` into the plan, all or nothing.
+
+    The file itself is kept with the import run (`original`, when the browser upload has
+    already stored it; else it is stored here), so what was imported can be downloaded later.
+    """
+    parsed = tracker_read(path, progress=progress)
+    content = path.read_bytes()
     with transaction.atomic():
-        summary = _apply(parsed, plan_name=plan_name, filename=path.name, digest=digest, user=user)
+        if not dry_run and original is None:
+            original = tracker_file_store(name=path.name, content=content)
+        summary = parsed_tracker_apply(
+            parsed,
+            plan_name=plan_name,
+            filename=path.name,
+            digest=hashlib.sha256(content).hexdigest(),
+            user=user,
+            original=original,
+        )
         summary.dry_run = dry_run
         if dry_run:
             summary.import_run_id = None
@@ -71,9 +85,30 @@ def tracker_import(
     return summary
 
 
-def _apply(
-    parsed: ParsedTracker, *, plan_name: str, filename: str, digest: str, user
+def tracker_read(path: Path, *, progress: ProgressCallback | None = None) -> ParsedTracker:
+    with open_tracker(path) as sheets:
+        return parse_tracker(sheets, progress=progress)
+
+
+def tracker_file_store(*, name: str, content: bytes) -> TrackerFile:
+    return TrackerFile.objects.create(
+        name=name[:300],
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+    )
+
+
+def parsed_tracker_apply(
+    parsed: ParsedTracker,
+    *,
+    plan_name: str,
+    filename: str,
+    digest: str,
+    user,
+    original: TrackerFile | None = None,
 ) -> ImportSummary:
+    """Write a parsed tracker to the plan; the caller holds the transaction."""
     summary = ImportSummary(
         plan=plan_name,
         filename=filename,
@@ -83,7 +118,7 @@ def _apply(
     )
     warnings = list(parsed.warnings)
     context = ImportContext(summary=summary, warnings=warnings, user=user, filename=filename)
-    plan = Plan.objects.filter(name=plan_name).first()
+    plan = Plan.objects.select_for_update().filter(name=plan_name).first()
     if plan is None:
         plan = Plan(name=plan_name)
         save_stamped(plan, context)
@@ -106,7 +141,12 @@ def _apply(
     summary.warnings_by_category = dict(sorted(Counter(w.category for w in warnings).items()))
 
     run = ImportRun.objects.create(
-        plan=plan, filename=filename, sha256=digest, imported_by=user, summary={}
+        plan=plan,
+        filename=filename,
+        sha256=digest,
+        imported_by=user,
+        summary={},
+        original=original,
     )
     DataQualityWarning.objects.bulk_create(
         [_warning_row(run, plan, warning) for warning in warnings], batch_size=BATCH

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "planwatch.accounts",
     "planwatch.plans",
     "planwatch.imports",
@@ -143,6 +145,9 @@ WHITENOISE_ROOT = GOVUK_FRONTEND_DIST if GOVUK_FRONTEND_DIST.is_dir() else None
 MEDIA_ROOT = DATA_DIR / "media"
 # Evidence files are served only through a permission-checked view, never from MEDIA_URL.
 PLANWATCH_EVIDENCE_MAX_BYTES = int(os.environ.get("PLANWATCH_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+# Long jobs (tracker imports) run in one background worker, `planwatch db_worker`, which takes
+# them from the database: no broker to run, and it works the same on SQLite and PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

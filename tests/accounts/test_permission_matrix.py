@@ -74,6 +74,24 @@ def _evidence() -> dict:
     return {"pk": evidence.pk}
 
 
+def _import_run() -> dict:
+    from planwatch.imports.models import ImportRun
+
+    return {"pk": ImportRun.objects.latest("pk").pk}
+
+
+def _open_upload() -> dict:
+    from planwatch.imports.models import ImportRun, TrackerUpload
+
+    run = ImportRun.objects.latest("pk")
+    upload, _ = TrackerUpload.objects.get_or_create(
+        plan=run.plan,
+        file=run.original,
+        defaults={"uploaded_by": get_user_model().objects.get(username="pmo")},
+    )
+    return {"pk": upload.pk}
+
+
 # name -> (kwargs or a callable giving them, roles allowed, outcome for allowed roles on GET)
 # Outcomes: "page" (200), "redirect" (302 somewhere other than sign-in), "post_only" (405).
 EXPECTED: dict[str, tuple[dict, frozenset[str], str]] = {
@@ -82,6 +100,11 @@ EXPECTED: dict[str, tuple[dict, frozenset[str], str]] = {
     "plans:action_list": ({}, EVERYONE, "page"),
     "plans:action_detail": ({"ref": "OC.A1.3"}, EVERYONE, "page"),
     "imports:data_quality": ({}, EVERYONE, "page"),
+    "imports:tracker_upload": ({}, PMO_ONLY, "page"),
+    "imports:tracker_upload_detail": (_open_upload, PMO_ONLY, "page"),
+    "imports:tracker_upload_confirm": (_open_upload, PMO_ONLY, "post_only"),
+    "imports:tracker_upload_cancel": (_open_upload, PMO_ONLY, "post_only"),
+    "imports:import_run_original": (_import_run, PMO_ONLY, "page"),
     "updates:my_updates": ({}, EVERYONE, "page"),
     "updates:cycle_list": ({}, PMO_ONLY, "page"),
     "updates:cycle_open": ({}, PMO_ONLY, "page"),

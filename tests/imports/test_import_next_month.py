@@ -11,7 +11,7 @@ from planwatch.imports.models import DataQualityWarning
 from planwatch.imports.services import tracker_import
 from planwatch.plans.models import Action, ProgressUpdate
 
-from .workbooks import altered_sample, write_workbook
+from .workbooks import altered_sample, as_november, write_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +24,6 @@ HEADER = [
     "Due date",
     "Main Action Risk",
 ]
-
-
-def as_november(name, rows):
-    """The sample rolled on a month: September's columns become November's, statuses move on."""
-    renamed = []
-    for index, row in enumerate(rows):
-        row = list(row)
-        if index == 1 and name.startswith("Theme"):
-            row[11] = "Status (November 2022)"
-            row[12] = "Update (Initial and Date)(November 22)"
-            row[15] = "November"
-        elif index > 1 and name.startswith("Theme 1"):
-            row[11] = "Complete" if row[1] == "OC.A1.2" else row[11]
-            row[12] = "Listening groups finished. (DS 14.11.22)" if row[1] == "OC.A1.2" else row[12]
-        renamed.append(row)
-    return renamed
 
 
 def test_next_months_workbook_adds_that_months_updates_and_keeps_the_earlier_ones(

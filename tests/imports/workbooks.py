@@ -65,6 +65,22 @@ def altered_sample(path: Path, alter: Callable[[str, list[Row]], list[Row]]) -> 
     return path
 
 
+def as_november(name, rows):
+    """The sample rolled on a month: September's columns become November's, statuses move on."""
+    renamed = []
+    for index, row in enumerate(rows):
+        row = list(row)
+        if index == 1 and name.startswith("Theme"):
+            row[11] = "Status (November 2022)"
+            row[12] = "Update (Initial and Date)(November 22)"
+            row[15] = "November"
+        elif index > 1 and name.startswith("Theme 1"):
+            row[11] = "Complete" if row[1] == "OC.A1.2" else row[11]
+            row[12] = "Listening groups finished. (DS 14.11.22)" if row[1] == "OC.A1.2" else row[12]
+        renamed.append(row)
+    return renamed
+
+
 def sample_as_csv(path: Path) -> Path:
     """The sample saved as one CSV the way a PMO would: a "Theme N - Name" line above each table.
 

@@ -55,6 +55,12 @@ SECTIONS = (
         },
         Perm.MANAGE_CYCLE,
     ),
+    (
+        "Import",
+        "imports:tracker_upload",
+        {"imports:tracker_upload", "imports:tracker_upload_detail"},
+        Perm.IMPORT_TRACKER,
+    ),
     ("Change control", "changes:log", {"changes:*"}, Perm.VIEW_PLAN),
     (
         "Reports",

@@ -1,0 +1,31 @@
+from django import forms
+
+from .uploads import max_upload_bytes
+
+
+class TrackerUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Tracker workbook",
+        error_messages={
+            "required": "Choose the tracker workbook to import",
+            "empty": "The chosen file is empty",
+        },
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        limit = max_upload_bytes() / (1024 * 1024)
+        self.fields["file"].help_text = (
+            f"The Excel workbook (.xlsx) or a CSV file, up to {limit:.0f} MB. Nothing is "
+            "written until you have seen the preview and confirmed it."
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = max_upload_bytes()
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"The file is {upload.size / (1024 * 1024):.1f} MB; the limit is "
+                f"{limit / (1024 * 1024):.0f} MB"
+            )
+        return upload
