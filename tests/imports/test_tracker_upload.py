@@ -281,6 +281,9 @@ def test_the_cli_import_keeps_its_file_too(db, sample_workbook):
     assert run.original.sha256 == run.sha256
 
 
+# The worker closes its database connection between jobs, as a long-running process should;
+# inside a test's open transaction that would end the test's own, so this one commits.
+@pytest.mark.django_db(transaction=True)
 def test_the_database_worker_reads_a_queued_upload(sample_plan, pmo_client, tmp_path):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
