@@ -146,53 +146,82 @@ def is_group_row(values: Sequence[object]) -> bool:
 
 
 @dataclass(frozen=True)
-class GroupCell:
-    column: int
-    text: str
+class HeaderCell:
+    """What a header cell says by its own words: `kind` is "static", a monthly field, or
+    None when it names none (a bare "October", an unknown or blank header)."""
+
+    kind: str | None
+    month: MonthYear | None = None
 
 
-def _cells(row: Sequence[object]) -> list[GroupCell]:
-    return [GroupCell(i, str(value)) for i, value in enumerate(row) if normalise(value)]
+@dataclass(frozen=True)
+class GroupReading:
+    """What the group cells above one header column give it."""
+
+    field: str | None = None
+    month: MonthYear | None = None
 
 
-def group_candidates(groups: Sequence[Sequence[object]], index: int) -> list[str]:
-    """The group cells that may stand over header column `index`, likeliest first.
+# How far the printed pages move a group row: a column either way on most pages, four on
+# the first page of seed 004, whose first row of groups lost its leading empty cells.
+MAX_SHIFT = 4
+_SHIFTS = sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=lambda s: (abs(s), -s))
 
-    A group cell spans from its column to the next group cell of its row, as a merged cell
-    does in the workbook. But the printed pages put a group row a column to the left on one
-    page and a column to the right on the next (PDF text loses the merged cells' true
-    edges), so the match is tolerant, in three tiers: a cell straight above the column; then
-    the cell whose span covers it (which also catches a row shifted left); then a cell one
-    column to the right (a row shifted right, whose span should have started one column
-    before). Within a tier the row nearest the header comes first. The header's own words
-    always win over any of these (see `header_month`, `monthly_field`), so a misplaced group
-    cell can only fill a gap, never overturn what a header says.
+
+def read_groups(
+    groups: Sequence[Sequence[object]], header: Sequence[HeaderCell]
+) -> list[GroupReading]:
+    """For each header column, the monthly field and the month its group cells give.
+
+    In the workbook a group cell is merged over its columns. The printed pages lose the
+    merged cells' edges, so one page's group row sits a column to the left, the next a
+    column to the right, and a row that lost its empty cells slides several columns. So each
+    group row is first moved by the shift (up to MAX_SHIFT, the smallest on a tie) that best
+    agrees with what the header cells say by themselves: "Owners" over static columns,
+    "Progress against plan" over a Status column, "October Update Due" over October's.
+    Then a group cell covers its own column, and, for a header cell that names nothing
+    itself, the columns up to the next group cell; a cell straight above a column beats one
+    spanning to it from the left, and the row nearest the header comes first. The header's
+    own words always win (see `column_map` in imports/columns.py), so a group cell only fills
+    a gap, never overturns what a header says.
     """
-    rows = [_cells(row) for row in reversed(groups)]
-    exact = [cell.text for row in rows for cell in row if cell.column == index]
-    spanning = []
-    for row in rows:
-        before = [cell for cell in row if cell.column < index]
-        if before:
-            spanning.append(before[-1].text)
-    after = [cell.text for row in rows for cell in row if cell.column == index + 1]
-    return exact + spanning + after
+    rows = [_placed(row, header) for row in reversed(groups)]
+    readings = []
+    for index in range(len(header)):
+        exact = [text for row in rows for column, text in row if column == index]
+        spanning = []
+        for row in rows:
+            before = [text for column, text in row if column < index]
+            if before:
+                spanning.append(before[-1])
+        field = next((f for f in map(group_field, exact + spanning) if f is not None), None)
+        month = next((m for m in map(group_month, exact + spanning) if m is not None), None)
+        readings.append(GroupReading(None if field == "static" else field, month))
+    return readings
 
 
-def field_from_groups(groups: Sequence[Sequence[object]], index: int) -> str | None:
-    """The monthly field the likeliest group cell with a field gives column `index`."""
-    for text in group_candidates(groups, index):
-        field = group_field(text)
-        if field is not None:
-            return None if field == "static" else field
-    return None
+def _placed(row: Sequence[object], header: Sequence[HeaderCell]) -> list[tuple[int, str]]:
+    cells = [(i, str(value)) for i, value in enumerate(row) if normalise(value)]
+    shift = max(_SHIFTS, key=lambda s: (_agreement(cells, s, header), -_SHIFTS.index(s)))
+    return [(column + shift, text) for column, text in cells]
 
 
-def month_from_groups(groups: Sequence[Sequence[object]], index: int) -> MonthYear | None:
-    for text in group_candidates(groups, index):
-        if found := group_month(text):
-            return found
-    return None
+def _agreement(cells: list[tuple[int, str]], shift: int, header: Sequence[HeaderCell]) -> int:
+    score = 0
+    for column, text in cells:
+        at = column + shift
+        if not 0 <= at < len(header):
+            score -= 1
+            continue
+        below = header[at]
+        field, month = group_field(text), group_month(text)
+        if field:
+            score += 0 if below.kind is None else 1 if below.kind == field else -1
+        elif month and below.kind == "static":
+            score -= 1
+        elif month and below.kind in MONTHLY_FIELDS and below.month is not None:
+            score += 1 if below.month[0] == month[0] else -1
+    return score
 
 
 def continues_header(row: Sequence[object], header: Sequence[object]) -> bool:

@@ -11,13 +11,13 @@ from datetime import date
 
 from planwatch.domain.tracker_headers import (
     MONTHLY_FIELDS,
+    HeaderCell,
     MonthYear,
-    field_from_groups,
     header_month,
-    month_from_groups,
     monthly_field,
     months_resolve,
     normalise,
+    read_groups,
 )
 
 STATIC_FIELDS: dict[str, tuple[str, ...]] = {
@@ -62,6 +62,9 @@ class Column:
     month_without_year: int | None = None
 
 
+_KINDS: dict[str, str | None] = {field: field for field in MONTHLY_FIELDS} | {"unknown": None}
+
+
 def classify(index: int, header: str, group_field: str | None = None) -> Column:
     """The column a header names; `group_field` (what the group cells above say) only fills
     in for a header that names no field itself, such as a bare "October"."""
@@ -95,13 +98,24 @@ def column_map(
     The month comes from the header, else from its group cells, else from the neighbouring
     Status column (`domain.tracker_headers`); `known` are months earlier headers named.
     """
-    columns = []
-    for index, value in enumerate(header):
-        column = classify(
-            index, "" if value is None else str(value), field_from_groups(groups, index)
+    alone = [classify(i, "" if v is None else str(v)) for i, v in enumerate(header)]
+    cells = [
+        HeaderCell(
+            _KINDS.get(c.field, "static"),
+            (c.month.month, c.month.year)
+            if c.month
+            else (c.month_without_year, None)
+            if c.month_without_year
+            else None,
         )
+        for c in alone
+    ]
+    columns = []
+    for column, group in zip(alone, read_groups(groups, cells), strict=True):
+        if column.field == "unknown" and column.header.strip() and group.field:
+            column = classify(column.index, column.header, group.field)
         if column.field in MONTHLY_FIELDS and not (column.month or column.month_without_year):
-            column = _with_month(column, month_from_groups(groups, index))
+            column = _with_month(column, group.month)
         columns.append(column)
     return resolve_months(columns, known)
 
