@@ -181,7 +181,9 @@ def read_groups(
     "Progress against plan" over a Status column, "October Update Due" over October's.
     Then a group cell covers its own column, and, for a header cell that names nothing
     itself, the columns up to the next group cell; a cell straight above a column beats one
-    spanning to it from the left, and the row nearest the header comes first. The header's
+    spanning to it from the left, and the row nearest the header comes first. A month cell
+    with nothing around it to place it by ("October Update Due" alone in its row) also
+    covers the column before it, where a row shifted right would have started its span. The header's
     own words always win (see `column_map` in imports/columns.py), so a group cell only fills
     a gap, never overturns what a header says.
     """
@@ -194,8 +196,10 @@ def read_groups(
             before = [text for column, text in row if column < index]
             if before:
                 spanning.append(before[-1])
+        after = [text for row in rows for column, text in row if column == index + 1]
         field = next((f for f in map(group_field, exact + spanning) if f is not None), None)
-        month = next((m for m in map(group_month, exact + spanning) if m is not None), None)
+        months = map(group_month, exact + spanning + after)
+        month = next((m for m in months if m is not None), None)
         readings.append(GroupReading(None if field == "static" else field, month))
     return readings
 
