@@ -8,16 +8,16 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import zip_longest
 
 from planwatch.domain.commentary import Signature, find_signature
 from planwatch.domain.fuzzy_dates import FuzzyDate, date_quality_warnings, parse_fuzzy_date
-from planwatch.domain.refs import Ref, parse_risk_level, parse_yes_no, read_ref
+from planwatch.domain.refs import Ref, parse_risk_level, parse_yes_no
 from planwatch.domain.statuses import StatusReading, read_status
-from planwatch.domain.tracker_headers import MAX_GROUP_ROWS, continues_header, is_group_row
+from planwatch.domain.tracker_headers import continues_header
 
 from .columns import Column, column_map, is_header_row, normalise
 from .errors import TrackerImportError
+from .pages import Waiting, groups_above, has_ref, header_joined
 from .reader import Cell, ProgressCallback, SheetRows
 from .ref_cells import RefBook
 from .theme_names import complete_theme_name
@@ -137,7 +137,7 @@ class _Parser:
         header: tuple[int, list[object], list[list[object]]] | None = None
         # Rows with no ref since the last data row: the next page's group rows, or rows to
         # warn about once it is clear they are not (a page may be pasted under another).
-        waiting: list[tuple[int, list[Cell], list[Column] | None]] = []
+        waiting: list[Waiting] = []
         theme_from_sheet = _THEME_HEADING.match(sheet.name)
         heading: tuple[int, str] | None = (
             (int(theme_from_sheet.group(1)), theme_from_sheet.group(2))
@@ -154,7 +154,7 @@ class _Parser:
             if not filled:
                 continue
             if is_header_row(values):
-                groups = _groups_above(waiting, number)
+                groups = groups_above(waiting, number)
                 self._not_plan_rows(sheet.name, waiting[: len(waiting) - len(groups)], heading)
                 waiting = []
                 header = (number, values, [[c.value for c in row] for _n, row, _c in groups])
@@ -163,7 +163,7 @@ class _Parser:
                 # A header cell printed over two lines ("Change Control required" / "October"):
                 # read the header again with its cells finished.
                 header_number, header_values, groups = header
-                merged = _joined(header_values, values)
+                merged = header_joined(header_values, values)
                 self.parsed.warnings = [
                     w
                     for w in self.parsed.warnings
@@ -177,7 +177,7 @@ class _Parser:
                 found = _THEME_HEADING.match(str(filled[0]))
                 assert found is not None
                 heading = (int(found.group(1)), found.group(2))
-            elif columns is None or not _has_ref(cells, columns):
+            elif columns is None or not has_ref(cells, columns):
                 waiting.append((number, cells, columns))
             else:
                 self._not_plan_rows(sheet.name, waiting, heading)
@@ -199,7 +199,7 @@ class _Parser:
     def _not_plan_rows(
         self,
         sheet: str,
-        rows: list[tuple[int, list[Cell], list[Column] | None]],
+        rows: list[Waiting],
         heading: tuple[int, str] | None,
     ) -> None:
         """Warn of the rows under a header that hold no ref (rows above the first header are
@@ -386,35 +386,6 @@ class _Parser:
                         **where,
                     )
                 entry.change_control = bool(flag)
-
-
-def _groups_above(
-    waiting: list[tuple[int, list[Cell], list[Column] | None]], number: int
-) -> list[tuple[int, list[Cell], list[Column] | None]]:
-    """The group rows straight above the header row `number`: no gap, at most three."""
-    groups: list[tuple[int, list[Cell], list[Column] | None]] = []
-    for entry in reversed(waiting):
-        expected = number - len(groups) - 1
-        if entry[0] != expected or len(groups) == MAX_GROUP_ROWS:
-            break
-        if not is_group_row([cell.value for cell in entry[1]]):
-            break
-        groups.insert(0, entry)
-    return groups
-
-
-def _joined(header: list[object], below: list[object]) -> list[object]:
-    return [
-        " ".join(str(v).strip() for v in pair if v is not None and str(v).strip())
-        for pair in zip_longest(header, below)
-    ]
-
-
-def _has_ref(cells: list[Cell], columns: list[Column]) -> bool:
-    ref = next((c for c in columns if c.field == "ref"), None)
-    return (
-        ref is not None and ref.index < len(cells) and read_ref(cells[ref.index].value) is not None
-    )
 
 
 def _cell_key(column: Column, written: list[tuple[str, object]]) -> str:
