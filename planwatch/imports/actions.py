@@ -39,9 +39,15 @@ ACTION_FIELDS = [
     "source_row",
     "source_cells",
 ]
+# Where the row was read from, not what the plan says: a file that gives the same values from
+# other rows (pages pasted into a CSV, rows moved) does not change the action, which keeps
+# the place it was first read from, as an update keeps its `source`.
+PROVENANCE_FIELDS = ("source_sheet", "source_row", "source_cells")
 # Foreign keys are compared by id so checking an existing action costs no query.
 COMPARED_ACTION_FIELDS = [
-    f"{name}_id" if name in {"theme", "workstream"} else name for name in ACTION_FIELDS
+    f"{name}_id" if name in {"theme", "workstream"} else name
+    for name in ACTION_FIELDS
+    if name not in PROVENANCE_FIELDS
 ]
 
 
@@ -59,6 +65,7 @@ def actions_apply(
         ref = row.key
         action = existing.get(ref) or Action(plan=plan, ref=ref)
         before = {name: getattr(action, name, None) for name in COMPARED_ACTION_FIELDS}
+        provenance = {name: getattr(action, name) for name in PROVENANCE_FIELDS}
         _fill_action(action, row, themes, workstreams)
         _keep_frozen(action, before, frozen.get(ref, set()), row, context.warnings)
         if not action.baseline_due_text and action.baseline_due_kind == DateKind.BLANK:
@@ -68,6 +75,8 @@ def actions_apply(
         elif any(getattr(action, name) != before[name] for name in COMPARED_ACTION_FIELDS):
             to_update.append(action)
         else:
+            for name, value in provenance.items():
+                setattr(action, name, value)
             context.summary.actions_unchanged += 1
         existing[ref] = action
 

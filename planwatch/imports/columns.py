@@ -5,31 +5,20 @@ Councils rename, reorder and re-word columns from one month's workbook to the ne
 so each field is known by the words its header uses.
 """
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from planwatch.domain.tracker_headers import (
+    MONTHLY_FIELDS,
+    HeaderCell,
+    MonthYear,
+    header_month,
+    monthly_field,
+    months_resolve,
+    normalise,
+    read_groups,
+)
 
 STATIC_FIELDS: dict[str, tuple[str, ...]] = {
     "workstream": ("workstream", "work stream", "workstream name"),
@@ -60,32 +49,6 @@ STATIC_FIELDS: dict[str, tuple[str, ...]] = {
 PREFIX_FIELDS: dict[str, tuple[str, ...]] = {
     "update_owner": ("update owner",),
 }
-_STATUS_HEADER = re.compile(r"^(?:status|progress against plan|rag status)\b")
-_COMMENTARY_HEADER = re.compile(
-    r"^(?:update|evidence of status rating|commentary|progress update|evidence)\b"
-)
-_PARENTHESISED = re.compile(r"\(([^()]*)\)")
-_MONTH_TEXT = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*'?(\d{2}|\d{4})?$")
-
-
-def normalise(text: object) -> str:
-    """Lower-case, markup-free, single-spaced header text."""
-    if text is None:
-        return ""
-    cleaned = re.sub(r"<[^>]+>", "", str(text)).replace("&amp;", "&")
-    return re.sub(r"\s+", " ", cleaned.replace("\u00a0", " ")).strip().lower()
-
-
-def month_from_text(text: str) -> tuple[int, int | None] | None:
-    """Read "October 2022", "Oct 22", "September 22" or "October" as (month, year or None)."""
-    match = _MONTH_TEXT.match(normalise(text))
-    if not match or match.group(1) not in MONTHS:
-        return None
-    year_text = match.group(2)
-    if year_text is None:
-        return MONTHS[match.group(1)], None
-    year = int(year_text)
-    return MONTHS[match.group(1)], year + 2000 if year < 100 else year
 
 
 @dataclass(frozen=True)
@@ -99,36 +62,62 @@ class Column:
     month_without_year: int | None = None
 
 
-def classify(index: int, header: str, group: str) -> Column:
+_KINDS: dict[str, str | None] = {field: field for field in MONTHLY_FIELDS} | {"unknown": None}
+
+
+def classify(index: int, header: str, group_field: str | None = None) -> Column:
+    """The column a header names; `group_field` (what the group cells above say) only fills
+    in for a header that names no field itself, such as a bare "October"."""
     text = normalise(header)
-    group_text = normalise(group)
     for field, names in STATIC_FIELDS.items():
         if text in names:
             return Column(index, header, field)
     for field, prefixes in PREFIX_FIELDS.items():
         if any(text.startswith(prefix) for prefix in prefixes):
             return Column(index, header, field)
-    if "change control" in text or "change control" in group_text:
-        return _with_month(Column(index, header, "change_control"), text)
-    if _STATUS_HEADER.match(text):
-        return _with_month(Column(index, header, "status"), text)
-    if _COMMENTARY_HEADER.match(text):
-        return _with_month(Column(index, header, "commentary"), text)
-    return Column(index, header, "unknown")
+    field = monthly_field(text) or (group_field if text else None)
+    if field is None:
+        return Column(index, header, "unknown")
+    return _with_month(Column(index, header, field), header_month(text))
 
 
-def _with_month(column: Column, text: str) -> Column:
-    """Find the month a monthly column is for: the last bracketed month, or the bare header."""
-    candidates = [*reversed(_PARENTHESISED.findall(text)), text]
-    for candidate in candidates:
-        found = month_from_text(candidate)
-        if found is None:
-            continue
-        month, year = found
-        if year is None:
-            return Column(column.index, column.header, column.field, None, month)
-        return Column(column.index, column.header, column.field, date(year, month, 1))
-    return column
+def _with_month(column: Column, found: MonthYear | None) -> Column:
+    if found is None:
+        return column
+    month, year = found
+    if year is None:
+        return Column(column.index, column.header, column.field, None, month)
+    return Column(column.index, column.header, column.field, date(year, month, 1))
+
+
+def column_map(
+    header: list[object], groups: list[list[object]], known: Sequence[date] = ()
+) -> list[Column]:
+    """One header row's columns, informed by the group rows above it (top row first).
+
+    The month comes from the header, else from its group cells, else from the neighbouring
+    Status column (`domain.tracker_headers`); `known` are months earlier headers named.
+    """
+    alone = [classify(i, "" if v is None else str(v)) for i, v in enumerate(header)]
+    cells = [
+        HeaderCell(
+            _KINDS.get(c.field, "static"),
+            (c.month.month, c.month.year)
+            if c.month
+            else (c.month_without_year, None)
+            if c.month_without_year
+            else None,
+        )
+        for c in alone
+    ]
+    columns = []
+    for column, group in zip(alone, read_groups(groups, cells), strict=True):
+        if column.field == "unknown" and column.header.strip() and group.field:
+            column = classify(column.index, column.header, group.field)
+        if column.field in MONTHLY_FIELDS and not (column.month or column.month_without_year):
+            column = _with_month(column, group.month)
+        columns.append(column)
+    return resolve_months(columns, known)
 
 
 def is_header_row(values: list[object]) -> bool:
@@ -137,20 +126,19 @@ def is_header_row(values: list[object]) -> bool:
     return bool(texts & set(STATIC_FIELDS["ref"])) and bool(texts & set(STATIC_FIELDS["title"]))
 
 
-def resolve_months(columns: list[Column]) -> list[Column]:
-    """Give a year to month-only headers ("October" under "Change Control required").
-
-    The year is that of the latest dated monthly column with the same month; failing that,
-    a month-less change-control column belongs to the latest month in the sheet.
-    """
-    dated = sorted({column.month for column in columns if column.month is not None})
-    resolved = []
-    for column in columns:
-        if column.field in {"status", "commentary", "change_control"} and column.month is None:
-            same_month = [m for m in dated if m.month == column.month_without_year]
-            if same_month:
-                column = Column(column.index, column.header, column.field, same_month[-1])
-            elif column.field == "change_control" and dated:
-                column = Column(column.index, column.header, column.field, dated[-1])
-        resolved.append(column)
-    return resolved
+def resolve_months(columns: list[Column], known: Sequence[date] = ()) -> list[Column]:
+    """Give a year to month-only headers ("October" under "Change Control required"), and a
+    month to the commentary and change control beside a Status column that names one."""
+    months: list[MonthYear | None] = [
+        (c.month.month, c.month.year)
+        if c.month
+        else (c.month_without_year, None)
+        if c.month_without_year
+        else None
+        for c in columns
+    ]
+    resolved = months_resolve([c.field for c in columns], months, known)
+    return [
+        Column(c.index, c.header, c.field, month) if c.field in MONTHLY_FIELDS else c
+        for c, month in zip(columns, resolved, strict=True)
+    ]

@@ -13,9 +13,11 @@ from planwatch.domain.commentary import Signature, find_signature
 from planwatch.domain.fuzzy_dates import FuzzyDate, date_quality_warnings, parse_fuzzy_date
 from planwatch.domain.refs import Ref, parse_risk_level, parse_yes_no
 from planwatch.domain.statuses import StatusReading, read_status
+from planwatch.domain.tracker_headers import continues_header
 
-from .columns import Column, classify, is_header_row, normalise, resolve_months
+from .columns import Column, column_map, is_header_row, normalise
 from .errors import TrackerImportError
+from .pages import Waiting, groups_above, has_ref, header_joined
 from .reader import Cell, ProgressCallback, SheetRows
 from .ref_cells import RefBook
 from .theme_names import complete_theme_name
@@ -132,7 +134,10 @@ class _Parser:
     def read_sheet(self, sheet: SheetRows) -> None:
         self.total_rows += sheet.total_rows
         columns: list[Column] | None = None
-        previous: list[object] = []
+        header: tuple[int, list[object], list[list[object]]] | None = None
+        # Rows with no ref since the last data row: the next page's group rows, or rows to
+        # warn about once it is clear they are not (a page may be pasted under another).
+        waiting: list[Waiting] = []
         theme_from_sheet = _THEME_HEADING.match(sheet.name)
         heading: tuple[int, str] | None = (
             (int(theme_from_sheet.group(1)), theme_from_sheet.group(2))
@@ -149,16 +154,38 @@ class _Parser:
             if not filled:
                 continue
             if is_header_row(values):
-                columns = self._header(sheet.name, number, values, previous)
+                groups = groups_above(waiting, number)
+                self._not_plan_rows(sheet.name, waiting[: len(waiting) - len(groups)], heading)
+                waiting = []
+                header = (number, values, [[c.value for c in row] for _n, row, _c in groups])
+                columns = self._header(sheet.name, *header)
+            elif header and number == header[0] + 1 and continues_header(values, header[1]):
+                # A header cell printed over two lines ("Change Control required" / "October"):
+                # read the header again with its cells finished.
+                header_number, header_values, groups = header
+                merged = header_joined(header_values, values)
+                self.parsed.warnings = [
+                    w
+                    for w in self.parsed.warnings
+                    if (w.category, w.sheet, w.row) != ("column", sheet.name, header_number)
+                ]
+                header = (header_number, merged, groups)
+                columns = self._header(sheet.name, header_number, merged, groups)
             elif len(filled) == 1 and _THEME_HEADING.match(str(filled[0])):
+                self._not_plan_rows(sheet.name, waiting, heading)
+                waiting = []
                 found = _THEME_HEADING.match(str(filled[0]))
                 assert found is not None
                 heading = (int(found.group(1)), found.group(2))
-            elif columns is not None:
+            elif columns is None or not has_ref(cells, columns):
+                waiting.append((number, cells, columns))
+            else:
+                self._not_plan_rows(sheet.name, waiting, heading)
+                waiting = []
                 row = self._data_row(sheet.name, number, cells, columns, heading, last_workstream)
                 if row is not None:
                     last_workstream = row.workstream
-            previous = values
+        self._not_plan_rows(sheet.name, waiting, heading)
         if columns is None:
             self.parsed.sheets_skipped.append(sheet.name)
             self.warn(
@@ -169,21 +196,22 @@ class _Parser:
         else:
             self.parsed.sheets_read.append(sheet.name)
 
+    def _not_plan_rows(
+        self,
+        sheet: str,
+        rows: list[Waiting],
+        heading: tuple[int, str] | None,
+    ) -> None:
+        """Warn of the rows under a header that hold no ref (rows above the first header are
+        the sheet's title or legend, and are passed over as before)."""
+        for number, cells, columns in rows:
+            if columns is not None:
+                self._data_row(sheet, number, cells, columns, heading, "")
+
     def _header(
-        self, sheet: str, number: int, values: list[object], above: list[object]
+        self, sheet: str, number: int, values: list[object], groups: list[list[object]]
     ) -> list[Column]:
-        groups: list[str] = []
-        group = ""
-        for index in range(len(values)):
-            if index < len(above) and above[index] is not None and str(above[index]).strip():
-                group = str(above[index])
-            groups.append(group)
-        columns = resolve_months(
-            [
-                classify(index, "" if value is None else str(value), groups[index])
-                for index, value in enumerate(values)
-            ]
-        )
+        columns = column_map(values, groups, sorted(self.parsed.months))
         known = {column.field for column in columns}
         for needed in ("ref", "title"):
             if needed not in known:

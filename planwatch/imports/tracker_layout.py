@@ -35,7 +35,6 @@ GROUPS = {field: group for field, _header, group in STATIC_COLUMNS} | {
     "change_control": "Change Control required",
 }
 MONTHLY = ("status", "commentary", "change_control")
-MONTHLY = ("status", "commentary", "change_control")
 
 
 def source_headers(actions: list[Action]) -> list[str]:
@@ -73,7 +72,7 @@ def source_headers(actions: list[Action]) -> list[str]:
 
 def _ranks(positions: dict[str, list[int]]) -> dict[str, tuple[float, str]]:
     headers = list(positions)
-    columns = resolve_months([classify(i, h, "") for i, h in enumerate(headers)])
+    columns = resolve_months([classify(i, h) for i, h in enumerate(headers)])
     usual = {field: index for index, (field, _h, _g) in enumerate(STATIC_COLUMNS)}
     ranks = {}
     for header, column in zip(headers, columns, strict=True):
@@ -92,7 +91,7 @@ def sheet_columns(
     actions: list[Action], months: list[date], flagged_months: set[date], with_reference: bool
 ) -> list[Column]:
     """The sheet's columns: the workbook's own, then any it lacked, then months added since."""
-    source = resolve_months([classify(i, h, "") for i, h in enumerate(source_headers(actions))])
+    source = resolve_months([classify(i, h) for i, h in enumerate(source_headers(actions))])
     columns = [c for c in source if c.field not in MONTHLY or c.month]
     present = {c.field for c in columns}
     wanted = [f for f, _h, _g in STATIC_COLUMNS if f != "reference"]
