@@ -50,18 +50,22 @@ class FuzzyDate:
     earliest: date | None
     latest: date | None
     note: str = ""
+    # A recurring reading's rhythm: its first deadline is `latest`, then one every this many
+    # months (see `domain.deadlines`). None for a one-off date or a rhythm not in months.
+    every_months: int | None = None
 
     def describe(self) -> str:
         core = _interpretation(self)
         return f"{core} — {self.note}" if self.note else core
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | int | None]:
         return {
             "text": self.text,
             "kind": self.kind.value,
             "earliest": self.earliest.isoformat() if self.earliest else None,
             "latest": self.latest.isoformat() if self.latest else None,
             "note": self.note,
+            "every_months": self.every_months,
         }
 
 
@@ -86,7 +90,10 @@ def _interpretation(fd: FuzzyDate) -> str:
     if kind is DateKind.OPEN:
         return "ongoing" + since
     if kind is DateKind.RECURRING:
-        return "recurring" + since
+        if last is None:
+            return "recurring" + since
+        every = "every month" if fd.every_months == 1 else f"every {fd.every_months} months"
+        return f"first due by {_month(last)}, then {every}" if fd.every_months else "recurring"
     if first is None and last is None:
         return "TBC: no date yet" if kind is DateKind.UNKNOWN else "no date"
     if first is None:
@@ -108,6 +115,7 @@ class _Reading(NamedTuple):
     earliest: date | None
     latest: date | None
     notes: tuple[str, ...] = ()
+    every_months: int | None = None
 
 
 def _month_end(year: int, month: int) -> date:
@@ -264,25 +272,42 @@ _TBC = _p(r"(?:tbc|tba|to be confirmed)\b[\s:.,-]*(?P<rest>.*)")
 _OPEN = _p(r"ongoing(?:\s+action)?|in\s+progress")
 _CONNECTOR = _p(r"\s+(?:and\s+then|then|and)\s+")
 _ONWARDS = _p(r"(?:from\s+(?P<a>.+))|(?:(?P<b>.+?)\s+onwards)")
-_FREQUENCIES = (
-    (_p(r"\b(?:6|six)[\s-]*monthly\b|\bhalf[\s-]*yearly\b|\btwice\s+a\s+year\b"), "every 6 months"),
-    (_p(r"\bquarterly\b|\b(?:each|every)\s+quarter\b"), "quarterly"),
-    (_p(r"\bmonthly\b|\b(?:each|every)\s+month\b"), "monthly"),
-    (_p(r"\bannual(?:ly)?\b|\byearly\b|\b(?:each|every)\s+year\b"), "annually"),
-    (_p(r"\bweekly\b|\b(?:each|every)\s+week\b"), "weekly"),
-    (_p(r"\bfortnightly\b"), "fortnightly"),
+# Each rhythm with the months between its deadlines; weeks have no whole number of months.
+_FREQUENCIES: tuple[tuple[re.Pattern[str], str, int | None], ...] = (
+    (
+        _p(r"\b(?:6|six)[\s-]*monthly\b|\bhalf[\s-]*yearly\b|\btwice\s+a\s+year\b"),
+        "every 6 months",
+        6,
+    ),
+    (_p(r"\bquarterly\b|\b(?:each|every)\s+quarter\b"), "quarterly", 3),
+    (_p(r"\bmonthly\b|\b(?:each|every)\s+month\b"), "monthly", 1),
+    (_p(r"\bannual(?:ly)?\b|\byearly\b|\b(?:each|every)\s+year\b"), "annually", 12),
+    (_p(r"\bweekly\b|\b(?:each|every)\s+week\b"), "weekly", None),
+    (_p(r"\bfortnightly\b"), "fortnightly", None),
 )
 
 
-def _frequency(s: str) -> str | None:
-    for pattern, name in _FREQUENCIES:
+class _Rhythm(NamedTuple):
+    name: str
+    every_months: int | None
+
+
+def _evenly_spaced(months: list[int]) -> int | None:
+    """The months between named months of the year ("Jan July each year": 6), if even."""
+    gaps = {(b - a) % 12 or 12 for a, b in zip(months, months[1:] + months[:1], strict=True)}
+    return gaps.pop() if len(gaps) == 1 else None
+
+
+def _frequency(s: str) -> _Rhythm | None:
+    for pattern, name, every in _FREQUENCIES:
         if pattern.search(s):
-            months = [_MONTH_ABBR[_month_number(m) - 1] for m in _MONTH_WORD.findall(s)]
-            if months and not re.search(r"\d{4}", s):
-                name += " in " + " and ".join(dict.fromkeys(months))
+            named = list(dict.fromkeys(_month_number(m) for m in _MONTH_WORD.findall(s)))
+            if named and not re.search(r"\d{4}", s):
+                name += " in " + " and ".join(_MONTH_ABBR[m - 1] for m in named)
+                every = _evenly_spaced(named) if every == 12 else every
             if re.search(r"\bthereafter\b", s, re.IGNORECASE):
                 name += " thereafter"
-            return name
+            return _Rhythm(name, every)
     return None
 
 
@@ -305,14 +330,18 @@ def _interpret(s: str) -> _Reading:
             continue
         if _OPEN.fullmatch(tail):
             return _Reading(DateKind.OPEN, head.earliest, None, head.notes)
-        if frequency := _frequency(tail):
-            return _Reading(DateKind.RECURRING, head.earliest, None, (*head.notes, frequency))
+        if rhythm := _frequency(tail):
+            # The period named first is the first deadline; the rhythm repeats it from there.
+            notes = (*head.notes, rhythm.name)
+            return _Reading(
+                DateKind.RECURRING, head.earliest, head.latest, notes, rhythm.every_months
+            )
     if (m := _ONWARDS.fullmatch(s)) and (start := _read_period(m["a"] or m["b"])):
         return _Reading(DateKind.OPEN, start.earliest, None, start.notes)
     if reading := _read_qualified(s):
         return reading
-    if frequency := _frequency(s):
-        return _Reading(DateKind.RECURRING, None, None, (frequency,))
+    if rhythm := _frequency(s):
+        return _Reading(DateKind.RECURRING, None, None, (rhythm.name,), rhythm.every_months)
     return _Reading(DateKind.UNPARSEABLE, None, None)
 
 
@@ -328,7 +357,9 @@ def _parse_text(text: str) -> FuzzyDate:
         # Impossible days ("31/02/2022") and years beyond the calendar are unreadable, not errors.
         reading = _Reading(DateKind.UNPARSEABLE, None, None, ("not a real date",))
     note = "; ".join([*notes, *reading.notes])
-    return FuzzyDate(text, reading.kind, reading.earliest, reading.latest, note)
+    return FuzzyDate(
+        text, reading.kind, reading.earliest, reading.latest, note, reading.every_months
+    )
 
 
 _SHOWN_TOKENS = r"dd?|m{1,4}|yy|yyyy|[-/ .,]+"

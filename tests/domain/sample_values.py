@@ -28,7 +28,7 @@ WORKBOOK_TEXTS: dict[str, tuple[DateKind, date | None, date | None, str]] = {
     "<b>Sep-22</b>": (K.MONTH, D("2022-09-01"), D("2022-09-30"), "markup removed"),
     "Annually": (K.RECURRING, None, None, "annually"),
     "Aug 2022 and then ongoing": (K.OPEN, D("2022-08-01"), None, ""),
-    "Aug 2022 and then quarterly": (K.RECURRING, D("2022-08-01"), None, "quarterly"),
+    "Aug 2022 and then quarterly": (K.RECURRING, D("2022-08-01"), D("2022-08-31"), "quarterly"),
     "Aug 2022": (K.MONTH, D("2022-08-01"), D("2022-08-31"), ""),
     "Autumn 2021": (K.SEASON, D("2021-09-01"), D("2021-11-30"), ""),
     "Autumn 2022": (K.SEASON, D("2022-09-01"), D("2022-11-30"), ""),

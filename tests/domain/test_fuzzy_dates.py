@@ -170,20 +170,51 @@ def test_extra_words_that_name_another_date_make_the_text_unparseable() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "kind", "earliest"),
+    ("text", "earliest"),
     [
-        ("Aug 2022 and then quarterly", K.RECURRING, "2022-08-01"),
-        ("Aug 2022 then monthly", K.RECURRING, "2022-08-01"),
-        ("Aug 2022 and then ongoing", K.OPEN, "2022-08-01"),
-        ("from Aug 2022", K.OPEN, "2022-08-01"),
-        ("Autumn 2022 onwards", K.OPEN, "2022-09-01"),
+        ("Aug 2022 and then ongoing", "2022-08-01"),
+        ("from Aug 2022", "2022-08-01"),
+        ("Autumn 2022 onwards", "2022-09-01"),
     ],
 )
-def test_a_start_followed_by_a_rhythm_has_an_earliest_but_no_latest(
-    text: str, kind: DateKind, earliest: str
+def test_a_start_that_goes_on_has_an_earliest_but_no_latest(text: str, earliest: str) -> None:
+    fd = parse_fuzzy_date(text)
+    assert (fd.kind, fd.earliest, fd.latest, fd.every_months) == (K.OPEN, D(earliest), None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "first_deadline", "every_months"),
+    [
+        ("Aug 2022 and then quarterly", "2022-08-31", 3),
+        ("Aug 2022 then monthly", "2022-08-31", 1),
+        ("Autumn 2022 and then annually", "2022-11-30", 12),
+        ("Mar 2023 and then 6 monthly", "2023-03-31", 6),
+    ],
+)
+def test_a_period_then_a_rhythm_is_a_first_deadline_and_an_interval(
+    text: str, first_deadline: str, every_months: int
 ) -> None:
     fd = parse_fuzzy_date(text)
-    assert (fd.kind, fd.earliest, fd.latest) == (kind, D(earliest), None)
+    assert (fd.kind, fd.latest, fd.every_months) == (K.RECURRING, D(first_deadline), every_months)
+
+
+@pytest.mark.parametrize(
+    ("text", "every_months"),
+    [
+        ("Quarterly", 3),
+        ("Monthly monitoring", 1),
+        ("annually", 12),
+        ("6 monthly update", 6),
+        ("Jan July each year", 6),
+        ("June each year throughout intervention", 12),
+        ("weekly", None),
+    ],
+)
+def test_a_rhythm_alone_has_an_interval_but_no_first_deadline(
+    text: str, every_months: int | None
+) -> None:
+    fd = parse_fuzzy_date(text)
+    assert (fd.kind, fd.latest, fd.every_months) == (K.RECURRING, None, every_months)
 
 
 def test_tbc_within_a_year_keeps_the_year_as_its_range() -> None:
@@ -308,7 +339,11 @@ def test_excel_cell_text_shows_dates_as_excel_does() -> None:
         ("By Sept 2023", "by Sep 2023 \u2014 deadline"),
         ("TBC", "TBC: no date yet"),
         ("Ongoing", "ongoing"),
-        ("Aug 2022 and then quarterly", "recurring from Aug 2022 \u2014 quarterly"),
+        (
+            "Aug 2022 and then quarterly",
+            "first due by Aug 2022, then every 3 months \u2014 quarterly",
+        ),
+        ("Monthly", "recurring \u2014 monthly"),
         ("Complete", "already complete"),
         (None, "no date given"),
         ("x", "could not read 'x'"),
@@ -326,6 +361,7 @@ def test_to_dict_gives_iso_dates_and_the_kind_value() -> None:
         "earliest": None,
         "latest": "2023-09-30",
         "note": "deadline",
+        "every_months": None,
     }
 
 

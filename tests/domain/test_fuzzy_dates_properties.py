@@ -41,7 +41,7 @@ def test_parsing_never_raises_and_ranges_are_never_reversed(value: object, fmt: 
     if fd.earliest is not None and fd.latest is not None:
         assert fd.earliest <= fd.latest
     assert isinstance(fd.describe(), str)
-    assert set(fd.to_dict()) == {"text", "kind", "earliest", "latest", "note"}
+    assert set(fd.to_dict()) == {"text", "kind", "earliest", "latest", "note", "every_months"}
 
 
 @given(texts)
