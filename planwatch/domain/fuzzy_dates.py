@@ -84,6 +84,9 @@ def _interpretation(fd: FuzzyDate) -> str:
     if kind is DateKind.BLANK:
         return "no date given"
     if kind is DateKind.DONE:
+        if first is not None and last is not None:
+            until = "" if _month(first) == _month(last) else f"{_EN_DASH}{_month(last)}"
+            return f"complete in {_month(first)}{until}"
         return "already in place" if "place" in fd.text.lower() else "already complete"
     if kind is DateKind.UNPARSEABLE:
         return f"could not read '{fd.text}'"
@@ -162,8 +165,14 @@ _PART_OF_MONTH = _p(
     + r"[\s\-/.']*"
     + _YEAR
 )
-_SEASON = _p(r"(?P<season>spring|summer|autumn|fall|winter)[\s-]*" + _YEAR)
-_PART_OF_YEAR = _p(r"(?P<part>early|mid|late|end(?:\s+of)?)[\s-]*" + _YEAR)
+_SEASON = _p(r"(?P<season>spring|summer|autumn|fall|winter)[\s\-']*" + _YEAR)
+_PART_OF_YEAR = _p(r"(?P<part>early|mid|late|end(?:\s+of)?)[\s\-']*" + _YEAR)
+# "June - July 2022", "Mar 2022 - Jun 2022": a run of months, written with a dash (not "to").
+_DASH = r"\s*[-\u2013]\s*"
+_MONTH_SPAN = _p(_MON.replace("mon", "first") + _DASH + _MON + r"\s+" + _YEAR)
+_MONTH_YEAR_SPAN = _p(
+    _MON.replace("mon", "first") + r"\s+(?P<first_year>\d{4})" + _DASH + _MON + r"\s+" + _YEAR
+)
 _QUARTER = _p(r"(?P<p>[qh])(?P<n>[1-4])[\s-]*" + _YEAR)
 # "Q3 2023/24": a quarter of the council's financial year, April 2023 to March 2024.
 _FY_QUARTER = _p(r"q(?P<n>[1-4])[\s-]*(?:fy\s*)?(?P<year>\d{4})\s*[/-]\s*(?P<end>\d{2}|\d{4})")
@@ -171,6 +180,7 @@ _QUARTER_AFTER = _p(_YEAR + r"[\s-]*(?P<p>[qh])(?P<n>[1-4])")
 _PLAIN_YEAR = _p(r"(?P<year>\d{4})")
 
 CALENDAR_QUARTER_NOTE = "calendar quarter"
+MONTH_SPAN_NOTE = "a run of months"
 FY_NOTE = "quarter of the financial year (April to March)"
 
 # UK meteorological seasons, the reading a council officer means by "Autumn".
@@ -205,6 +215,14 @@ def _read_period(s: str) -> _Reading | None:
         number = _month_number(m["mon"])
         note = f"'{m['part']}' read as the whole month"
         return _months(DateKind.MONTH, _year(m["year"]), number, number, note)
+    if m := _MONTH_SPAN.fullmatch(s) or _MONTH_YEAR_SPAN.fullmatch(s):
+        end_year = _year(m["year"])
+        year = int(m.groupdict().get("first_year") or end_year)
+        # Months past 12 run into the next year (see _months); a run that goes back is unread.
+        first, last = _month_number(m["first"]), _month_number(m["mon"]) + 12 * (end_year - year)
+        if last < first:
+            return None
+        return _months(DateKind.PART_OF_YEAR, year, first, last, MONTH_SPAN_NOTE)
     if m := _SEASON.fullmatch(s):
         return _months(DateKind.SEASON, _year(m["year"]), *_SEASONS[m["season"].lower()])
     if m := _PART_OF_YEAR.fullmatch(s):
@@ -268,7 +286,13 @@ def _read_qualified(s: str) -> _Reading | None:
 
 # "In place" in a due column says the thing is already there: done, not open-ended.
 _DONE = _p(r"completed?\.?|(?:already\s+)?in\s+place")
-_TBC = _p(r"(?:tbc|tba|to be confirmed)\b[\s:.,-]*(?P<rest>.*)")
+# A milestone the plan reports as met: "Achieved April 2022" is done, and done then.
+_ACHIEVED = _p(r"(?:achieved|completed?)\s+(?:in\s+)?(?P<rest>.+)")
+_TBC = _p(r"(?:dates?\s+)?(?:tbc|tba|to be confirmed)\b[\s:.,-]*(?P<rest>.*)")
+# "(specific timescale ... will be determined once review concluded)": TBC in other words.
+_TO_BE_SET = _p(
+    r"\(?(?P<rest>[^()]*\b(?:will|to)\s+be\s+(?:determined|confirmed|agreed)\b[^()]*)\)?"
+)
 _OPEN = _p(r"ongoing(?:\s+action)?|in\s+progress")
 _CONNECTOR = _p(r"\s+(?:and\s+then|then|and)\s+")
 _ONWARDS = _p(r"(?:from\s+(?P<a>.+))|(?:(?P<b>.+?)\s+onwards)")
@@ -316,6 +340,10 @@ def _interpret(s: str) -> _Reading:
     monitoring" is not recurring), and a start with a rhythm outranks a bare period."""
     if _DONE.fullmatch(s):
         return _Reading(DateKind.DONE, None, None)
+    if (m := _ACHIEVED.fullmatch(s)) and (when := _read_period(m["rest"])):
+        return _Reading(DateKind.DONE, when.earliest, when.latest, when.notes)
+    if m := _TO_BE_SET.fullmatch(s):
+        return _Reading(DateKind.UNKNOWN, None, None, (m["rest"].strip(),))
     if m := _TBC.fullmatch(s):
         rest = m["rest"].strip()
         within = _read_qualified(rest.strip("()").strip())
