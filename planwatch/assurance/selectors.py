@@ -92,6 +92,7 @@ CHECKED_FIELDS = [
     "rebaseline_count",
     *(f"{date}_{part}" for date in ("start", "due") for part in DATE_PARTS),
     *(f"baseline_due_{part}" for part in DATE_PARTS[:-1]),
+    *("due_every_months", "baseline_due_every_months"),
 ]
 
 

@@ -6,9 +6,11 @@ so the decision can be saved (and lose a race cleanly) before the plan moves.
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate, parse_fuzzy_date
 from planwatch.domain.refs import parse_ref, ref_sort_text
-from planwatch.domain.slippage import slippage_months
+from planwatch.domain.slippage import slippage_on
 from planwatch.plans.concurrency import save_versioned
 from planwatch.plans.models import Action, Lifecycle, RiskLevel, Workstream
 from planwatch.plans.owners import action_owners_sync
@@ -22,7 +24,7 @@ LIFECYCLE_FOR = {
     ChangeKind.DUPLICATE: Lifecycle.DUPLICATE,
 }
 DATE_FIELDS = {
-    "due": ("due_text", "due_kind", "due_earliest", "due_latest", "due_note"),
+    "due": ("due_text", "due_kind", "due_earliest", "due_latest", "due_note", "due_every_months"),
     "start": ("start_text", "start_kind", "start_earliest", "start_latest", "start_note"),
 }
 BASELINE_FIELDS = (
@@ -30,6 +32,7 @@ BASELINE_FIELDS = (
     "baseline_due_kind",
     "baseline_due_earliest",
     "baseline_due_latest",
+    "baseline_due_every_months",
 )
 
 
@@ -124,10 +127,9 @@ def _rebaseline(action: Action, old: FuzzyDate, new: FuzzyDate, change: PlanChan
         applied["rebaseline_count"] = _old_new(action.rebaseline_count, action.rebaseline_count + 1)
         action.rebaseline_count += 1
         change.fields.append("rebaseline_count")
-    baseline_latest = action.baseline_due_latest
+    baseline, today = action.baseline_due, timezone.localdate()
     applied["slippage_months"] = _old_new(
-        slippage_months(baseline_latest, old.latest),
-        slippage_months(baseline_latest, new.latest),
+        slippage_on(baseline, old, today), slippage_on(baseline, new, today)
     )
 
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from planwatch.accounts.permissions import Perm, user_can
 from planwatch.domain.fuzzy_dates import FuzzyDate, parse_fuzzy_date
-from planwatch.domain.slippage import slippage_months
+from planwatch.domain.slippage import slippage_on
 from planwatch.plans.models import Action, Plan, Theme
 
 from .models import FIELDS_TOUCHED, ChangeKind, ChangeRequest, Decision
@@ -21,7 +22,7 @@ NEW_ACTION_KINDS = (ChangeKind.NEW_ACTION, ChangeKind.NEW_SUB_ACTION)
 # The Action model fields behind each name in FIELDS_TOUCHED, for code that edits fields
 # (the admin): "due" is five columns, and a duplicate's link goes with its lifecycle.
 MODEL_FIELDS_TOUCHED = {
-    "due": ("due_text", "due_kind", "due_earliest", "due_latest", "due_note"),
+    "due": ("due_text", "due_kind", "due_earliest", "due_latest", "due_note", "due_every_months"),
     "start": ("start_text", "start_kind", "start_earliest", "start_latest", "start_note"),
     "lifecycle": ("lifecycle", "duplicate_of"),
 }
@@ -115,7 +116,7 @@ def action_change_control(*, action: Action) -> ActionChangeControl:
         action=action,
         baseline=action.baseline_due,
         current=action.due,
-        slippage=slippage_months(action.baseline_due_latest, action.due_latest),
+        slippage=slippage_on(action.baseline_due, action.due, timezone.localdate()),
         rebaseline_count=action.rebaseline_count,
     )
     for request in requests:
@@ -221,8 +222,8 @@ def slippage_if_approved(change_request: ChangeRequest) -> int | None:
     if change_request.kind != ChangeKind.DUE_DATE or action is None:
         return None
     new = parse_fuzzy_date(change_request.proposed.get("due_text", ""))
-    baseline = action.baseline_due_latest if action.baseline_due_text else new.latest
-    return slippage_months(baseline, new.latest)
+    baseline = action.baseline_due if action.baseline_due_text else new
+    return slippage_on(baseline, new, timezone.localdate())
 
 
 def _log_entry(request: ChangeRequest) -> LogEntry:

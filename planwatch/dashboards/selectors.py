@@ -10,14 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 
 from planwatch.domain.charts import BLUE, DARK_GREY, RED, Chart, Series
 from planwatch.domain.counting import ALL_GROUPS, DONE_STATUSES, status_group
+from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.progress_trends import cumulative_counts, month_label, overdue_counts
-from planwatch.domain.slippage import slippage_months
+from planwatch.domain.slippage import slippage_on
 from planwatch.plans.counting import COUNTED_STATES, counted_actions_q
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, Theme
+from planwatch.plans.selectors import DUE_READING_FIELDS, slipped_actions
 
 # Drafts and returned updates are nobody's word yet, so no chart counts them.
 _DONE = Q(
@@ -141,10 +143,15 @@ def overdue_chart(*, plan: Plan, months: Sequence[date], theme: Theme | None = N
         _sub_actions(plan, theme)
         .filter(lifecycle=Lifecycle.LIVE, due_latest__isnull=False)
         .annotate(first_done=Min("updates__month", filter=_DONE))
-        .values_list("due_latest", "first_done")
+        .values_list("due_kind", "due_latest", "due_every_months", "first_done")
         .order_by()
     )
-    counts = overdue_counts(list(rows), months)
+    # Only what `is_overdue` reads: the kind, the first deadline and the rhythm.
+    dues = [
+        (FuzzyDate("", DateKind(kind), None, latest, every_months=every), first_done)
+        for kind, latest, every, first_done in rows
+    ]
+    counts = overdue_counts(dues, months)
     latest = f" At the end of {month_label(months[-1])}: {counts[-1]}." if months else ""
     return Chart(
         kind="stacked_bar",
@@ -207,45 +214,26 @@ class SlippageRow:
     rebaseline_count: int
 
 
-def slippage_rows(*, plan: Plan, theme: Theme | None = None) -> list[SlippageRow]:
-    """Actions now due later than their baseline, the furthest slipped first."""
-    actions = Action.objects.filter(plan=plan, due_latest__gt=F("baseline_due_latest"))
+def slippage_rows(*, plan: Plan, today: date, theme: Theme | None = None) -> list[SlippageRow]:
+    """Actions due later than their baseline on `today`, the furthest slipped first."""
+    actions = Action.objects.filter(plan=plan)
     if theme is not None:
         actions = actions.filter(theme=theme)
+    actions = actions.select_related("theme").only(
+        "ref", "title", "theme__code", "is_main", "rebaseline_count", *DUE_READING_FIELDS
+    )
     rows = [
         SlippageRow(
-            ref=ref,
-            title=title,
-            theme_code=theme_code,
-            is_main=is_main,
-            baseline_text=baseline_text,
-            current_text=current_text,
-            months=slippage_months(baseline, current) or 0,
-            rebaseline_count=rebaselines,
+            ref=action.ref,
+            title=action.title,
+            theme_code=action.theme.code,
+            is_main=action.is_main,
+            baseline_text=action.baseline_due_text,
+            current_text=action.due_text,
+            months=slippage_on(action.baseline_due, action.due, today) or 0,
+            rebaseline_count=action.rebaseline_count,
         )
-        for (
-            ref,
-            title,
-            theme_code,
-            is_main,
-            baseline_text,
-            current_text,
-            baseline,
-            current,
-            rebaselines,
-            _,
-        ) in actions.values_list(
-            "ref",
-            "title",
-            "theme__code",
-            "is_main",
-            "baseline_due_text",
-            "due_text",
-            "baseline_due_latest",
-            "due_latest",
-            "rebaseline_count",
-            "sort_key",
-        ).order_by("sort_key")
+        for action in slipped_actions(actions.order_by("sort_key"), as_of=today)
     ]
     # Stable sort: equal slippage stays in ref order.
     return sorted(rows, key=lambda row: -row.months)

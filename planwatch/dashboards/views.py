@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from planwatch.accounts.permissions import Perm, require
 from planwatch.plans.models import Theme
@@ -34,6 +35,6 @@ def index(request, plan):
         "theme_charts": theme_charts,
         "overdue_chart": selectors.overdue_chart(plan=plan, months=months, theme=theme),
         "burnup_chart": selectors.burnup_chart(plan=plan, months=months, theme=theme),
-        "slippage": selectors.slippage_rows(plan=plan, theme=theme),
+        "slippage": selectors.slippage_rows(plan=plan, today=timezone.localdate(), theme=theme),
     }
     return render(request, "dashboards/index.html", context)

@@ -50,18 +50,22 @@ class FuzzyDate:
     earliest: date | None
     latest: date | None
     note: str = ""
+    # A recurring reading's rhythm: its first deadline is `latest`, then one every this many
+    # months (see `domain.deadlines`). None for a one-off date or a rhythm not in months.
+    every_months: int | None = None
 
     def describe(self) -> str:
         core = _interpretation(self)
         return f"{core} — {self.note}" if self.note else core
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | int | None]:
         return {
             "text": self.text,
             "kind": self.kind.value,
             "earliest": self.earliest.isoformat() if self.earliest else None,
             "latest": self.latest.isoformat() if self.latest else None,
             "note": self.note,
+            "every_months": self.every_months,
         }
 
 
@@ -80,13 +84,19 @@ def _interpretation(fd: FuzzyDate) -> str:
     if kind is DateKind.BLANK:
         return "no date given"
     if kind is DateKind.DONE:
+        if first is not None and last is not None:
+            until = "" if _month(first) == _month(last) else f"{_EN_DASH}{_month(last)}"
+            return f"complete in {_month(first)}{until}"
         return "already in place" if "place" in fd.text.lower() else "already complete"
     if kind is DateKind.UNPARSEABLE:
         return f"could not read '{fd.text}'"
     if kind is DateKind.OPEN:
         return "ongoing" + since
     if kind is DateKind.RECURRING:
-        return "recurring" + since
+        if last is None:
+            return "recurring" + since
+        every = "every month" if fd.every_months == 1 else f"every {fd.every_months} months"
+        return f"first due by {_month(last)}, then {every}" if fd.every_months else "recurring"
     if first is None and last is None:
         return "TBC: no date yet" if kind is DateKind.UNKNOWN else "no date"
     if first is None:
@@ -108,6 +118,7 @@ class _Reading(NamedTuple):
     earliest: date | None
     latest: date | None
     notes: tuple[str, ...] = ()
+    every_months: int | None = None
 
 
 def _month_end(year: int, month: int) -> date:
@@ -154,8 +165,14 @@ _PART_OF_MONTH = _p(
     + r"[\s\-/.']*"
     + _YEAR
 )
-_SEASON = _p(r"(?P<season>spring|summer|autumn|fall|winter)[\s-]*" + _YEAR)
-_PART_OF_YEAR = _p(r"(?P<part>early|mid|late|end(?:\s+of)?)[\s-]*" + _YEAR)
+_SEASON = _p(r"(?P<season>spring|summer|autumn|fall|winter)[\s\-']*" + _YEAR)
+_PART_OF_YEAR = _p(r"(?P<part>early|mid|late|end(?:\s+of)?)[\s\-']*" + _YEAR)
+# "June - July 2022", "Mar 2022 - Jun 2022": a run of months, written with a dash (not "to").
+_DASH = r"\s*[-\u2013]\s*"
+_MONTH_SPAN = _p(_MON.replace("mon", "first") + _DASH + _MON + r"\s+" + _YEAR)
+_MONTH_YEAR_SPAN = _p(
+    _MON.replace("mon", "first") + r"\s+(?P<first_year>\d{4})" + _DASH + _MON + r"\s+" + _YEAR
+)
 _QUARTER = _p(r"(?P<p>[qh])(?P<n>[1-4])[\s-]*" + _YEAR)
 # "Q3 2023/24": a quarter of the council's financial year, April 2023 to March 2024.
 _FY_QUARTER = _p(r"q(?P<n>[1-4])[\s-]*(?:fy\s*)?(?P<year>\d{4})\s*[/-]\s*(?P<end>\d{2}|\d{4})")
@@ -163,6 +180,7 @@ _QUARTER_AFTER = _p(_YEAR + r"[\s-]*(?P<p>[qh])(?P<n>[1-4])")
 _PLAIN_YEAR = _p(r"(?P<year>\d{4})")
 
 CALENDAR_QUARTER_NOTE = "calendar quarter"
+MONTH_SPAN_NOTE = "a run of months"
 FY_NOTE = "quarter of the financial year (April to March)"
 
 # UK meteorological seasons, the reading a council officer means by "Autumn".
@@ -197,6 +215,14 @@ def _read_period(s: str) -> _Reading | None:
         number = _month_number(m["mon"])
         note = f"'{m['part']}' read as the whole month"
         return _months(DateKind.MONTH, _year(m["year"]), number, number, note)
+    if m := _MONTH_SPAN.fullmatch(s) or _MONTH_YEAR_SPAN.fullmatch(s):
+        end_year = _year(m["year"])
+        year = int(m.groupdict().get("first_year") or end_year)
+        # Months past 12 run into the next year (see _months); a run that goes back is unread.
+        first, last = _month_number(m["first"]), _month_number(m["mon"]) + 12 * (end_year - year)
+        if last < first:
+            return None
+        return _months(DateKind.PART_OF_YEAR, year, first, last, MONTH_SPAN_NOTE)
     if m := _SEASON.fullmatch(s):
         return _months(DateKind.SEASON, _year(m["year"]), *_SEASONS[m["season"].lower()])
     if m := _PART_OF_YEAR.fullmatch(s):
@@ -260,29 +286,52 @@ def _read_qualified(s: str) -> _Reading | None:
 
 # "In place" in a due column says the thing is already there: done, not open-ended.
 _DONE = _p(r"completed?\.?|(?:already\s+)?in\s+place")
-_TBC = _p(r"(?:tbc|tba|to be confirmed)\b[\s:.,-]*(?P<rest>.*)")
+# A milestone the plan reports as met: "Achieved April 2022" is done, and done then.
+_ACHIEVED = _p(r"(?:achieved|completed?)\s+(?:in\s+)?(?P<rest>.+)")
+_TBC = _p(r"(?:dates?\s+)?(?:tbc|tba|to be confirmed)\b[\s:.,-]*(?P<rest>.*)")
+# "(specific timescale ... will be determined once review concluded)": TBC in other words.
+_TO_BE_SET = _p(
+    r"\(?(?P<rest>[^()]*\b(?:will|to)\s+be\s+(?:determined|confirmed|agreed)\b[^()]*)\)?"
+)
 _OPEN = _p(r"ongoing(?:\s+action)?|in\s+progress")
 _CONNECTOR = _p(r"\s+(?:and\s+then|then|and)\s+")
 _ONWARDS = _p(r"(?:from\s+(?P<a>.+))|(?:(?P<b>.+?)\s+onwards)")
-_FREQUENCIES = (
-    (_p(r"\b(?:6|six)[\s-]*monthly\b|\bhalf[\s-]*yearly\b|\btwice\s+a\s+year\b"), "every 6 months"),
-    (_p(r"\bquarterly\b|\b(?:each|every)\s+quarter\b"), "quarterly"),
-    (_p(r"\bmonthly\b|\b(?:each|every)\s+month\b"), "monthly"),
-    (_p(r"\bannual(?:ly)?\b|\byearly\b|\b(?:each|every)\s+year\b"), "annually"),
-    (_p(r"\bweekly\b|\b(?:each|every)\s+week\b"), "weekly"),
-    (_p(r"\bfortnightly\b"), "fortnightly"),
+# Each rhythm with the months between its deadlines; weeks have no whole number of months.
+_FREQUENCIES: tuple[tuple[re.Pattern[str], str, int | None], ...] = (
+    (
+        _p(r"\b(?:6|six)[\s-]*monthly\b|\bhalf[\s-]*yearly\b|\btwice\s+a\s+year\b"),
+        "every 6 months",
+        6,
+    ),
+    (_p(r"\bquarterly\b|\b(?:each|every)\s+quarter\b"), "quarterly", 3),
+    (_p(r"\bmonthly\b|\b(?:each|every)\s+month\b"), "monthly", 1),
+    (_p(r"\bannual(?:ly)?\b|\byearly\b|\b(?:each|every)\s+year\b"), "annually", 12),
+    (_p(r"\bweekly\b|\b(?:each|every)\s+week\b"), "weekly", None),
+    (_p(r"\bfortnightly\b"), "fortnightly", None),
 )
 
 
-def _frequency(s: str) -> str | None:
-    for pattern, name in _FREQUENCIES:
+class _Rhythm(NamedTuple):
+    name: str
+    every_months: int | None
+
+
+def _evenly_spaced(months: list[int]) -> int | None:
+    """The months between named months of the year ("Jan July each year": 6), if even."""
+    gaps = {(b - a) % 12 or 12 for a, b in zip(months, months[1:] + months[:1], strict=True)}
+    return gaps.pop() if len(gaps) == 1 else None
+
+
+def _frequency(s: str) -> _Rhythm | None:
+    for pattern, name, every in _FREQUENCIES:
         if pattern.search(s):
-            months = [_MONTH_ABBR[_month_number(m) - 1] for m in _MONTH_WORD.findall(s)]
-            if months and not re.search(r"\d{4}", s):
-                name += " in " + " and ".join(dict.fromkeys(months))
+            named = list(dict.fromkeys(_month_number(m) for m in _MONTH_WORD.findall(s)))
+            if named and not re.search(r"\d{4}", s):
+                name += " in " + " and ".join(_MONTH_ABBR[m - 1] for m in named)
+                every = _evenly_spaced(named) if every == 12 else every
             if re.search(r"\bthereafter\b", s, re.IGNORECASE):
                 name += " thereafter"
-            return name
+            return _Rhythm(name, every)
     return None
 
 
@@ -291,6 +340,10 @@ def _interpret(s: str) -> _Reading:
     monitoring" is not recurring), and a start with a rhythm outranks a bare period."""
     if _DONE.fullmatch(s):
         return _Reading(DateKind.DONE, None, None)
+    if (m := _ACHIEVED.fullmatch(s)) and (when := _read_period(m["rest"])):
+        return _Reading(DateKind.DONE, when.earliest, when.latest, when.notes)
+    if m := _TO_BE_SET.fullmatch(s):
+        return _Reading(DateKind.UNKNOWN, None, None, (m["rest"].strip(),))
     if m := _TBC.fullmatch(s):
         rest = m["rest"].strip()
         within = _read_qualified(rest.strip("()").strip())
@@ -305,14 +358,18 @@ def _interpret(s: str) -> _Reading:
             continue
         if _OPEN.fullmatch(tail):
             return _Reading(DateKind.OPEN, head.earliest, None, head.notes)
-        if frequency := _frequency(tail):
-            return _Reading(DateKind.RECURRING, head.earliest, None, (*head.notes, frequency))
+        if rhythm := _frequency(tail):
+            # The period named first is the first deadline; the rhythm repeats it from there.
+            notes = (*head.notes, rhythm.name)
+            return _Reading(
+                DateKind.RECURRING, head.earliest, head.latest, notes, rhythm.every_months
+            )
     if (m := _ONWARDS.fullmatch(s)) and (start := _read_period(m["a"] or m["b"])):
         return _Reading(DateKind.OPEN, start.earliest, None, start.notes)
     if reading := _read_qualified(s):
         return reading
-    if frequency := _frequency(s):
-        return _Reading(DateKind.RECURRING, None, None, (frequency,))
+    if rhythm := _frequency(s):
+        return _Reading(DateKind.RECURRING, None, None, (rhythm.name,), rhythm.every_months)
     return _Reading(DateKind.UNPARSEABLE, None, None)
 
 
@@ -328,7 +385,9 @@ def _parse_text(text: str) -> FuzzyDate:
         # Impossible days ("31/02/2022") and years beyond the calendar are unreadable, not errors.
         reading = _Reading(DateKind.UNPARSEABLE, None, None, ("not a real date",))
     note = "; ".join([*notes, *reading.notes])
-    return FuzzyDate(text, reading.kind, reading.earliest, reading.latest, note)
+    return FuzzyDate(
+        text, reading.kind, reading.earliest, reading.latest, note, reading.every_months
+    )
 
 
 _SHOWN_TOKENS = r"dd?|m{1,4}|yy|yyyy|[-/ .,]+"

@@ -11,12 +11,15 @@ Decisions, so a reader can check them:
 * Completion is the first month whose status is Complete or Closed. Complete by the report month
   implies Complete whatever the dates say; completion later than the report month does not count.
 * An action whose start's earliest day is after the report month implies Not due to start.
-* Otherwise slippage is ``months_between(baseline_due.latest, effective due)``. The effective due
-  is ``current_due.latest``, raised to the end of the report month when that is earlier and the
-  action is not complete: an overdue action is late now, whatever date it still carries.
-* Only dated readings (exact, month, season, part of year, year, and TBC with a range) imply a
-  rating. Blank, ongoing, recurring, "Complete", unreadable and bare TBC due dates imply none, and
-  then no rating flag is raised: the dates cannot say.
+* Otherwise slippage is ``months_between(baseline deadline, effective due)``. Each deadline is
+  the one the due date sets at the end of the report month (``deadlines.due_on``: a one-off
+  date's latest day, a recurring one's latest deadline passed by then). The effective due is the
+  current deadline, raised to the end of the report month when that is earlier and the action
+  is not complete: an overdue action is late now, whatever date it still carries.
+* Only readings that set a deadline (exact, month, season, part of year, year, TBC with a range,
+  and a rhythm with a first deadline such as "Aug 2022 and then quarterly") imply a rating.
+  Blank, ongoing, "Complete", unreadable, bare TBC and unanchored rhythms ("Quarterly") imply
+  none, and then no rating flag is raised: the dates cannot say.
 * A rating is flagged only when it is rosier than the dates. The legend lets an owner rate worse
   than the dates for projected slippage or risk to dependencies, which dates cannot show.
   "Not due to start" against an on-track implied rating is left to the start-date check.
@@ -41,7 +44,8 @@ from enum import StrEnum
 
 from planwatch.domain.counting import DONE_STATUSES as _DONE
 from planwatch.domain.counting import add_months as _shift
-from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
+from planwatch.domain.deadlines import due_on, first_deadline, is_late_on
+from planwatch.domain.fuzzy_dates import FuzzyDate
 from planwatch.domain.slippage import months_between
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
@@ -83,9 +87,6 @@ class Flag:
     reason: str
 
 
-DATED_KINDS: frozenset[DateKind] = frozenset(
-    {DateKind.EXACT, DateKind.MONTH, DateKind.SEASON, DateKind.PART_OF_YEAR, DateKind.YEAR}
-)
 # The legend's own names, as the council writes them in the drop-down.
 _LABELS = {
     Status.ON_TRACK: "On Track",
@@ -110,11 +111,11 @@ def label(status: Status) -> str:
 
 
 def is_dated(fd: FuzzyDate) -> bool:
-    """A reading precise enough to measure slippage: a dated kind, or TBC with a range.
+    """A reading precise enough to measure slippage: one that sets a deadline.
 
     A latest day is what slippage needs, so "By Dec 2022" (no earliest) counts as dated.
     """
-    return fd.latest is not None and (fd.kind in DATED_KINDS or fd.kind is DateKind.UNKNOWN)
+    return first_deadline(fd) is not None
 
 
 def month_end(month: date) -> date:
@@ -181,16 +182,16 @@ def implied_rating(facts: ActionFacts, month: date) -> tuple[Status | None, str]
     for name, fd in (("due date", current), ("baseline due date", base)):
         if not is_dated(fd):
             return None, f"{name} '{_text(fd)}' ({fd.kind.value}) cannot imply a rating"
-    if base.latest is None or current.latest is None:  # is_dated has ruled this out
+    baseline, effective = due_on(base, end), due_on(current, end)
+    if baseline is None or effective is None:  # is_dated has ruled this out
         return None, "due dates cannot imply a rating"
     due = f"due {_text(current)}"
     if _text(base) != _text(current):
         due += f" (baseline {_text(base)})"
-    effective = current.latest
     if effective < end:
         effective = end
         due += f", not complete in {_mon(month)}"
-    months = months_between(base.latest, effective)
+    months = months_between(baseline, effective)
     rating = _rating_for(months)
     return rating, f"{due}: {_slippage_words(months)} implies {label(rating)}"
 
@@ -253,8 +254,7 @@ def check_action(facts: ActionFacts, month: date) -> list[Flag]:
             f"rated Not due to start in {_mon(month)} but the start date {_text(start)} has passed",
         )
     due = facts.current_due
-    overdue = is_dated(due) and due.latest is not None and due.latest < month
-    if overdue and _completed_by(facts, month) is None and not _has_update(record):
+    if is_late_on(due, month) and _completed_by(facts, month) is None and not _has_update(record):
         flag(
             FlagKind.DUE_PASSED_NO_UPDATE,
             f"due {_text(due)}, not complete and no update for {_mon(month)}",

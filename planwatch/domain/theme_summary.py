@@ -26,14 +26,14 @@ Definitions (ours, where the seeds are prose; each is repeated in the report's J
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from planwatch.domain.counting import DONE_STATUSES as DONE
 from planwatch.domain.counting import add_months, is_in_month_figures
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.risk_matrix import RiskBand
-from planwatch.domain.slippage import slippage_months
+from planwatch.domain.slippage import slippage_on
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status, is_exception
 from planwatch.domain.theme_status import (
     MainActionProgress,
@@ -334,7 +334,8 @@ def milestone_phrase(record: MilestoneRecord, month: date) -> str:
     if status in DONE:
         return "Achieved"
     current = due_month(record.due)
-    slipped = slippage_months(record.baseline_due.latest, record.due.latest)
+    month_end = add_months(month, 1) - timedelta(days=1)
+    slipped = slippage_on(record.baseline_due, record.due, month_end)
     if current is not None and slipped is not None and slipped > 0:
         return f"Slippage to {month_label(current)}"
     if status is None:

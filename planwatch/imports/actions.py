@@ -32,6 +32,7 @@ ACTION_FIELDS = [
     "due_earliest",
     "due_latest",
     "due_note",
+    "due_every_months",
     "risk_level",
     "risk_text",
     "risk_description",
@@ -157,7 +158,7 @@ def _frozen_fields(plan: Plan) -> dict[str, set[str]]:
 
 
 FROZEN_GROUPS = {
-    "due": ("due_text", "due_kind", "due_earliest", "due_latest", "due_note"),
+    "due": ("due_text", "due_kind", "due_earliest", "due_latest", "due_note", "due_every_months"),
     "start": ("start_text", "start_kind", "start_earliest", "start_latest", "start_note"),
 }
 

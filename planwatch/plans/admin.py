@@ -12,11 +12,12 @@ Change control holds here too:
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from planwatch.domain.fuzzy_dates import parse_fuzzy_date
-from planwatch.domain.slippage import slippage_months
+from planwatch.domain.slippage import slippage_on
 
 from .concurrency import EditConflict, save_versioned
 from .models import Action, Plan, ProgressUpdate, Recommendation, Theme, Workstream
@@ -160,7 +161,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 DATE_PARTS = {
-    "due_text": ("due_kind", "due_earliest", "due_latest", "due_note"),
+    "due_text": ("due_kind", "due_earliest", "due_latest", "due_note", "due_every_months"),
     "start_text": ("start_kind", "start_earliest", "start_latest", "start_note"),
 }
 
@@ -257,7 +258,7 @@ class ActionAdmin(VersionedAdmin):
 
     @admin.display(description="Slippage (months)")
     def slippage(self, action: Action):
-        months = slippage_months(action.baseline_due_latest, action.due_latest)
+        months = slippage_on(action.baseline_due, action.due, timezone.localdate())
         return "cannot be measured" if months is None else months
 
 

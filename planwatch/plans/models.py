@@ -107,11 +107,14 @@ class Action(models.Model):
     due_earliest = models.DateField(null=True, blank=True)
     due_latest = models.DateField(null=True, blank=True, db_index=True)
     due_note = models.CharField(max_length=300, blank=True)
+    # A recurring due date's months between deadlines; its first deadline is due_latest.
+    due_every_months = models.PositiveSmallIntegerField(null=True, blank=True)
     # The due date as first imported or first approved; slippage is measured against it.
     baseline_due_text = models.CharField(max_length=300, blank=True)
     baseline_due_kind = models.CharField(max_length=20, default=DateKind.BLANK)
     baseline_due_earliest = models.DateField(null=True, blank=True)
     baseline_due_latest = models.DateField(null=True, blank=True)
+    baseline_due_every_months = models.PositiveSmallIntegerField(null=True, blank=True)
     rebaseline_count = models.PositiveIntegerField(default=0)
 
     lifecycle = models.CharField(max_length=20, choices=Lifecycle.choices, default=Lifecycle.LIVE)
@@ -166,6 +169,7 @@ class Action(models.Model):
             self.due_earliest,
             self.due_latest,
             self.due_note,
+            self.due_every_months,
         )
 
     def set_start(self, value: FuzzyDate) -> None:
@@ -183,6 +187,7 @@ class Action(models.Model):
             value.latest,
             value.note[:300],
         )
+        self.due_every_months = value.every_months
 
     @property
     def baseline_due(self) -> FuzzyDate:
@@ -191,11 +196,13 @@ class Action(models.Model):
             DateKind(self.baseline_due_kind),
             self.baseline_due_earliest,
             self.baseline_due_latest,
+            every_months=self.baseline_due_every_months,
         )
 
     def set_baseline_due(self, value: FuzzyDate) -> None:
         self.baseline_due_text, self.baseline_due_kind = value.text, value.kind
         self.baseline_due_earliest, self.baseline_due_latest = value.earliest, value.latest
+        self.baseline_due_every_months = value.every_months
 
     @property
     def latest_status_definition(self):

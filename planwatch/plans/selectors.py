@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 
 # A finished, merged or not-applicable action cannot be late, whatever its due date says.
 from planwatch.domain.counting import FINISHED_STATUSES as NOT_OVERDUE_STATUSES
 from planwatch.domain.refs import IRREGULAR_MARK, Ref, parse_ref, ref_sort_text
+from planwatch.domain.slippage import has_slipped
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 from .errors import PlanNotFound
@@ -243,6 +244,8 @@ def action_list(
             | Q(update_owner__icontains=owner)
         )
     if overdue:
+        # The database's test is `domain.deadlines.is_late_on`: due_latest is the first
+        # deadline, and a due date is late once its first deadline has passed, recurring or not.
         actions = actions.filter(due_latest__lt=today).exclude(
             latest_status__in=NOT_OVERDUE_STATUSES
         )
@@ -253,6 +256,28 @@ def action_list(
             found |= read_as_q(ref)
         actions = actions.filter(found)
     return actions.order_by("sort_key", "ref")
+
+
+# The columns behind Action.due and Action.baseline_due, for reads that load only those.
+DUE_READING_FIELDS = (
+    *(f"due_{p}" for p in ("text", "kind", "earliest", "latest", "note", "every_months")),
+    *(f"baseline_due_{p}" for p in ("text", "kind", "earliest", "latest", "every_months")),
+)
+
+
+def slipped_actions(actions: QuerySet[Action], *, as_of: date) -> list[Action]:
+    """The actions due later than their baseline on `as_of`, in the queryset's order.
+
+    The rule is `domain.slippage.has_slipped`; the database only narrows to the candidates:
+    a one-off due date later than its baseline, or a recurring date on either side, whose
+    deadline depends on the day. Load DUE_READING_FIELDS at least.
+    """
+    candidates = actions.filter(
+        Q(due_latest__gt=F("baseline_due_latest"))
+        | Q(due_every_months__isnull=False, due_latest__isnull=False)
+        | Q(baseline_due_every_months__isnull=False, baseline_due_latest__isnull=False)
+    )
+    return [a for a in candidates if has_slipped(a.baseline_due, a.due, as_of)]
 
 
 def action_get(*, plan: Plan, ref: str) -> Action:

@@ -295,6 +295,7 @@ def test_frozen_model_fields_name_every_column_of_a_frozen_date(sample_plan, pmo
         "due_earliest",
         "due_latest",
         "due_note",
+        "due_every_months",
         "lifecycle",
         "duplicate_of",
     }

@@ -6,6 +6,7 @@ import pytest
 
 from planwatch.dashboards import selectors
 from planwatch.domain.charts import chart_table
+from planwatch.domain.fuzzy_dates import parse_fuzzy_date
 from planwatch.plans.models import Action, Lifecycle, ProgressUpdate
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,7 @@ GROUPS = {
     "New action added": ["new_action"],
 }
 COUNTED = ["submitted", "accepted"]
+DEC_15 = date(2022, 12, 15)
 
 
 def table_as_dict(chart) -> dict[tuple[str, str], str]:
@@ -116,7 +118,7 @@ def test_overdue_table_matches_a_plain_count(sample_plan):
 
 def test_an_action_completed_later_stops_being_overdue_from_that_month(sample_plan):
     action = Action.objects.filter(plan=sample_plan, is_main=False).first()
-    action.due_latest = date(2022, 8, 31)
+    action.set_due(parse_fuzzy_date("Aug 2022"))
     action.save()
     ProgressUpdate.objects.filter(action=action).delete()
     ProgressUpdate.objects.create(action=action, month=SEP, status="on_track")
@@ -158,7 +160,7 @@ def test_burnup_counts_against_the_baseline_not_the_current_due_date(sample_plan
 
 
 def test_slippage_rows_list_actions_due_later_than_baseline_furthest_first(sample_plan):
-    assert selectors.slippage_rows(plan=sample_plan) == []
+    assert selectors.slippage_rows(plan=sample_plan, today=DEC_15) == []
     near, far = Action.objects.filter(plan=sample_plan, baseline_due_latest__isnull=False)[:2]
     for action, months in ((near, 1), (far, 5)):
         action.due_text = f"{months} months later"
@@ -166,13 +168,57 @@ def test_slippage_rows_list_actions_due_later_than_baseline_furthest_first(sampl
         action.rebaseline_count = months
         action.save()
 
-    rows = selectors.slippage_rows(plan=sample_plan)
+    rows = selectors.slippage_rows(plan=sample_plan, today=DEC_15)
 
     assert [row.ref for row in rows] == [far.ref, near.ref]
     assert [row.months for row in rows] == [5, 1]
     assert rows[0].baseline_text == far.baseline_due_text
     assert rows[0].current_text == "5 months later"
     assert rows[0].rebaseline_count == 5
+
+
+def recur(action: Action, baseline: str, due: str) -> Action:
+    action.set_baseline_due(parse_fuzzy_date(baseline))
+    action.set_due(parse_fuzzy_date(due))
+    action.save()
+    return action
+
+
+def test_a_recurring_due_date_slips_by_its_latest_passed_deadline(sample_plan):
+    action = Action.objects.filter(plan=sample_plan).order_by("sort_key").first()
+    recur(action, "Aug 2022", "Aug 2022 and then quarterly")
+
+    on_15_dec = selectors.slippage_rows(plan=sample_plan, today=DEC_15)
+    on_15_sep = selectors.slippage_rows(plan=sample_plan, today=date(2022, 9, 15))
+
+    assert [(row.ref, row.months) for row in on_15_dec] == [(action.ref, 3)]
+    assert on_15_sep == []
+
+
+def test_the_same_rhythm_as_the_baseline_never_slips(sample_plan):
+    action = Action.objects.filter(plan=sample_plan).order_by("sort_key").first()
+    recur(action, "Aug 2022 and then quarterly", "Aug 2022 and then quarterly")
+
+    assert selectors.slippage_rows(plan=sample_plan, today=date(2023, 6, 15)) == []
+
+
+def test_a_recurring_sub_action_is_overdue_from_its_first_deadline(sample_plan):
+    # A live sub-action not yet due in September and never completed.
+    action = (
+        Action.objects.filter(plan=sample_plan, is_main=False, lifecycle=Lifecycle.LIVE)
+        .filter(due_latest__gt=date(2022, 9, 30))
+        .exclude(updates__status__in=["complete", "closed"])
+        .order_by("sort_key")
+        .first()
+    )
+    months = [date(2022, 8, 1), SEP]
+    before = selectors.overdue_chart(plan=sample_plan, months=months).series[0].values
+    action.set_due(parse_fuzzy_date("Aug 2022 and then quarterly"))
+    action.save()
+
+    after = selectors.overdue_chart(plan=sample_plan, months=months).series[0].values
+    # 31 Aug is still in time at the end of August; by the end of September it has passed.
+    assert (after[0] - before[0], after[1] - before[1]) == (0, 1)
 
 
 def test_draft_updates_are_not_counted(sample_plan):

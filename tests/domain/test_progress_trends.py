@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planwatch.domain.counting import ALL_GROUPS, OTHER_GROUP, status_group
+from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate, parse_fuzzy_date
 from planwatch.domain.progress_trends import (
     cumulative_counts,
     is_overdue,
@@ -17,6 +18,13 @@ from planwatch.domain.progress_trends import (
 from planwatch.domain.statuses import Status
 
 SEP, OCT, NOV = date(2022, 9, 1), date(2022, 10, 1), date(2022, 11, 1)
+
+
+def due(latest: date | None) -> FuzzyDate:
+    """A one-off due date with this latest day (no date at all when None)."""
+    if latest is None:
+        return FuzzyDate("TBC", DateKind.UNKNOWN, None, None)
+    return FuzzyDate(latest.isoformat(), DateKind.EXACT, latest, latest)
 
 
 @pytest.mark.parametrize(
@@ -62,36 +70,49 @@ def test_groups_do_not_overlap_and_only_other_is_a_catch_all():
 
 
 def test_due_before_the_month_ends_and_not_done_is_overdue():
-    assert is_overdue(due_latest=date(2022, 9, 30), first_done=None, month=OCT)
+    assert is_overdue(due=due(date(2022, 9, 30)), first_done=None, month=OCT)
 
 
 def test_due_at_the_months_end_is_not_yet_overdue_that_month():
-    assert not is_overdue(due_latest=date(2022, 10, 31), first_done=None, month=OCT)
-    assert is_overdue(due_latest=date(2022, 10, 31), first_done=None, month=NOV)
+    assert not is_overdue(due=due(date(2022, 10, 31)), first_done=None, month=OCT)
+    assert is_overdue(due=due(date(2022, 10, 31)), first_done=None, month=NOV)
 
 
 def test_done_by_the_month_is_not_overdue():
-    assert not is_overdue(due_latest=date(2022, 8, 31), first_done=OCT, month=OCT)
-    assert not is_overdue(due_latest=date(2022, 8, 31), first_done=SEP, month=OCT)
+    assert not is_overdue(due=due(date(2022, 8, 31)), first_done=OCT, month=OCT)
+    assert not is_overdue(due=due(date(2022, 8, 31)), first_done=SEP, month=OCT)
 
 
 def test_done_only_later_was_overdue_before():
-    assert is_overdue(due_latest=date(2022, 8, 31), first_done=NOV, month=OCT)
+    assert is_overdue(due=due(date(2022, 8, 31)), first_done=NOV, month=OCT)
 
 
 def test_no_date_is_never_overdue():
-    assert not is_overdue(due_latest=None, first_done=None, month=NOV)
+    assert not is_overdue(due=due(None), first_done=None, month=NOV)
 
 
 def test_overdue_counts_per_month():
     actions = [
-        (date(2022, 8, 31), None),  # overdue throughout
-        (date(2022, 9, 15), NOV),  # overdue from Sep, done in Nov
-        (date(2022, 10, 31), None),  # overdue only once October is over
-        (None, None),
+        (due(date(2022, 8, 31)), None),  # overdue throughout
+        (due(date(2022, 9, 15)), NOV),  # overdue from Sep, done in Nov
+        (due(date(2022, 10, 31)), None),  # overdue only once October is over
+        (due(None), None),
     ]
 
     assert overdue_counts(actions, [SEP, OCT, NOV]) == (2, 2, 2)
+
+
+def test_a_recurring_action_is_overdue_once_its_first_deadline_passes_undone():
+    quarterly = parse_fuzzy_date("Aug 2022 and then quarterly")
+
+    assert not is_overdue(due=quarterly, first_done=None, month=date(2022, 8, 1))
+    assert is_overdue(due=quarterly, first_done=None, month=SEP)
+    assert is_overdue(due=quarterly, first_done=None, month=NOV)
+    assert not is_overdue(due=quarterly, first_done=OCT, month=NOV)
+
+
+def test_a_rhythm_with_no_first_deadline_is_never_overdue():
+    assert not is_overdue(due=parse_fuzzy_date("Quarterly"), first_done=None, month=NOV)
 
 
 def test_cumulative_counts_include_the_whole_month():
@@ -108,10 +129,10 @@ maybe_day = st.one_of(st.none(), st.dates(min_value=date(2019, 1, 1), max_value=
 
 @given(st.lists(st.tuples(maybe_day, maybe_day)), months)
 def test_overdue_never_exceeds_the_actions_with_a_date(actions, month_list):
-    counts = overdue_counts(actions, month_list)
+    counts = overdue_counts([(due(day), done) for day, done in actions], month_list)
 
     assert len(counts) == len(month_list)
-    assert all(0 <= n <= sum(due is not None for due, _ in actions) for n in counts)
+    assert all(0 <= n <= sum(day is not None for day, _ in actions) for n in counts)
 
 
 @given(st.lists(maybe_day), months)

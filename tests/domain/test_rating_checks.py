@@ -94,15 +94,35 @@ def test_each_dated_kind_implies_a_rating(due: str, expected: Status) -> None:
     assert status is expected
 
 
-@pytest.mark.parametrize(
-    "due", ["", "TBC", "Ongoing", "In place", "Aug 2022 and then quarterly", "Complete", "x"]
-)
+@pytest.mark.parametrize("due", ["", "TBC", "Ongoing", "In place", "Quarterly", "Complete", "x"])
 def test_undated_due_dates_imply_nothing_and_raise_no_rating_flag(due: str) -> None:
     action = rated(ON, baseline="Jun 2022", current=due)
     status, reason = implied_rating(action, OCT_2022)
     assert status is None
     assert "cannot imply a rating" in reason
     assert FlagKind.RATING_DISAGREES not in kinds(check_action(action, OCT_2022))
+
+
+@pytest.mark.parametrize(
+    ("month", "expected"),
+    [
+        (date(2022, 8, 1), ON),  # the first deadline, 31 Aug, is still in time
+        (date(2022, 9, 1), MED),  # late since 31 Aug: 1 month
+        (date(2022, 11, 1), SIG),  # 30 Nov is still in time, so late since 31 Aug: 3 months
+        (date(2022, 12, 1), MED),  # judged against 30 Nov now, not 31 Aug: 1 month
+    ],
+)
+def test_a_recurring_due_date_is_judged_against_its_latest_passed_deadline(
+    month: date, expected: Status
+) -> None:
+    action = facts(start="Jan 2022", baseline="Aug 2022 and then quarterly")
+    assert implied_rating(action, month)[0] is expected
+
+
+def test_a_recurring_action_late_since_its_last_deadline_is_flagged_without_an_update() -> None:
+    action = facts(start="Jan 2022", baseline="Aug 2022 and then quarterly")
+    assert FlagKind.DUE_PASSED_NO_UPDATE in kinds(check_action(action, date(2022, 12, 1)))
+    assert FlagKind.DUE_PASSED_NO_UPDATE not in kinds(check_action(action, date(2022, 8, 1)))
 
 
 def test_an_undated_baseline_implies_nothing() -> None:

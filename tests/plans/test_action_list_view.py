@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from planwatch.domain.deadlines import is_late_on
+from planwatch.domain.fuzzy_dates import parse_fuzzy_date
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import Action, RiskLevel
 from planwatch.plans.selectors import NOT_OVERDUE_STATUSES, action_list
@@ -95,6 +97,27 @@ def test_overdue_means_due_before_today_and_not_finished(sample_plan):
     )
     assert finished_but_late.exists()
     assert not overdue.filter(pk__in=finished_but_late).exists()
+
+
+@pytest.mark.parametrize("today", [date(2022, 8, 31), date(2022, 9, 1), date(2022, 12, 15)])
+def test_the_overdue_filter_agrees_with_the_deadline_rule_for_recurring_dates_too(
+    sample_plan, today
+):
+    recurring = Action.objects.filter(plan=sample_plan).exclude(
+        latest_status__in=NOT_OVERDUE_STATUSES
+    )[0]
+    recurring.set_due(parse_fuzzy_date("Aug 2022 and then quarterly"))
+    recurring.save()
+
+    listed = set(action_list(plan=sample_plan, today=today, overdue=True))
+    late = {
+        action
+        for action in Action.objects.filter(plan=sample_plan)
+        if is_late_on(action.due, today) and action.latest_status not in NOT_OVERDUE_STATUSES
+    }
+
+    assert listed == late
+    assert (recurring in listed) is (today > date(2022, 8, 31))
 
 
 def test_overdue_depends_on_the_day_it_is_asked(sample_plan):

@@ -26,7 +26,7 @@ Counting rules (the prose and the JSON say the same):
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Exists
 
@@ -109,6 +109,6 @@ def period_report_build(*, plan: Plan, end_month: date, months: int) -> PeriodRe
         count_milestones(plan, coverage, themes)
         list_exceptions(plan, coverage.last, themes, codes)
     list_completions(plan, period, themes, codes)
-    list_slippage(plan, themes, codes)
+    list_slippage(plan, themes, codes, period.after - timedelta(days=1))
     list_decisions(plan, period, report, themes, codes)
     return report

@@ -10,7 +10,6 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    F,
     FilteredRelation,
     Min,
     OuterRef,
@@ -23,7 +22,7 @@ from django.utils import timezone
 from planwatch.changes.models import ChangeRequest, Decision
 from planwatch.domain.periods import Coverage, Period, completion_of, month_add
 from planwatch.domain.risk_matrix import Assessment
-from planwatch.domain.slippage import slippage_months
+from planwatch.domain.slippage import slippage_on
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 from planwatch.plans.counting import (
     counted_actions_q,
@@ -32,6 +31,7 @@ from planwatch.plans.counting import (
     joined_later_q,
 )
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, RiskLevel
+from planwatch.plans.selectors import DUE_READING_FIELDS, slipped_actions
 from planwatch.reports.period.data import (
     DONE,
     EXCEPTIONS,
@@ -182,29 +182,22 @@ def list_completions(
         (theme.completed if completion.dated else theme.complete_when_first_recorded).append(line)
 
 
-def list_slippage(plan: Plan, themes: dict[int, ThemeProgress], codes: dict[int, str]) -> None:
+def list_slippage(
+    plan: Plan, themes: dict[int, ThemeProgress], codes: dict[int, str], as_of: date
+) -> None:
+    """Actions due later than their baseline on `as_of`, the period's last day."""
     actions = (
-        Action.objects.filter(plan=plan, due_latest__gt=F("baseline_due_latest"))
-        .only(
-            "ref",
-            "title",
-            "theme_id",
-            "sort_key",
-            "due_text",
-            "due_latest",
-            "baseline_due_text",
-            "baseline_due_latest",
-            "rebaseline_count",
-        )
+        Action.objects.filter(plan=plan)
+        .only("ref", "title", "theme_id", "sort_key", "rebaseline_count", *DUE_READING_FIELDS)
         .order_by("sort_key")
     )
-    for action in actions:
+    for action in slipped_actions(actions, as_of=as_of):
         themes[action.theme_id].slipped.append(
             Slipped(
                 **_line(action, codes[action.theme_id]),
                 baseline_due=_due(action.baseline_due_text),
                 current_due=_due(action.due_text),
-                months=slippage_months(action.baseline_due_latest, action.due_latest),
+                months=slippage_on(action.baseline_due, action.due, as_of),
                 rebaseline_count=action.rebaseline_count,
             )
         )

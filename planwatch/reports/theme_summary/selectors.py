@@ -133,8 +133,9 @@ _ACTION_COLUMNS = (
     "risk_level",
     "lifecycle",
     "rebaseline_count",
-    *(f"{d}_{p}" for d in ("start", "due") for p in ("text", "kind", "earliest", "latest", "note")),
-    *(f"baseline_due_{p}" for p in ("text", "kind", "earliest", "latest")),
+    *(f"start_{p}" for p in ("text", "kind", "earliest", "latest", "note")),
+    *(f"due_{p}" for p in ("text", "kind", "earliest", "latest", "note", "every_months")),
+    *(f"baseline_due_{p}" for p in ("text", "kind", "earliest", "latest", "every_months")),
 )
 _DATE_COLUMNS = frozenset(c for c in _ACTION_COLUMNS if c.endswith(("_earliest", "_latest")))
 _KINDS = {kind.value: kind for kind in DateKind}
@@ -217,10 +218,12 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
         parent_ref = refs.get(parent_id) if parent_id else None
         if parent_ref is None:
             parent_ref = ref if is_main else _main_ref(ref)
-        start = dates.get(fields := row[9:14]) or _fuzzy(dates, fields)
-        due = dates.get(fields := row[14:19]) or _fuzzy(dates, fields)
-        baseline = dates.get(fields := row[19:23]) or _fuzzy(dates, fields)
-        now, commentary, before, two_before, earlier, joined_later = row[23:]
+        # Each reading as (text, kind, earliest, latest, note, every_months): a start has no
+        # rhythm stored, a baseline no note.
+        start = dates.get(fields := (*row[9:14], None)) or _fuzzy(dates, fields)
+        due = dates.get(fields := row[14:20]) or _fuzzy(dates, fields)
+        baseline = dates.get(fields := (*row[20:24], "", row[24])) or _fuzzy(dates, fields)
+        now, commentary, before, two_before, earlier, joined_later = row[25:]
         earlier = _as_date(earlier)
         key = (two_before, before, now)
         history = histories.get(key)
@@ -271,9 +274,9 @@ def _as_date(value: date | str | None) -> date | None:
 
 def _fuzzy(dates: dict[tuple, FuzzyDate], fields: tuple) -> FuzzyDate:
     """Made once per distinct date (the caller looks in `dates` first)."""
-    text, kind, earliest, latest, *note = fields
+    text, kind, earliest, latest, note, every_months = fields
     found = dates[fields] = FuzzyDate(
-        text, _KINDS[kind], _as_date(earliest), _as_date(latest), *note
+        text, _KINDS[kind], _as_date(earliest), _as_date(latest), note, every_months
     )
     return found
 

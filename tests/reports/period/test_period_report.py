@@ -274,8 +274,10 @@ def test_the_report_costs_the_same_queries_however_big_the_plan(
             sort_key=f"{main.sort_key}.{100 + number}",
             title=f"Extra milestone {number}",
             due_text="Mar 2022",
+            due_kind="month",
             due_latest=date(2022, 3, 31),
             baseline_due_text="Jan 2022",
+            baseline_due_kind="month",
             baseline_due_latest=date(2022, 1, 31),
         )
         ProgressUpdate.objects.create(action=action, month=SEP, status=Status.ON_TRACK)
