@@ -143,14 +143,21 @@ def resolve_months(columns: list[Column]) -> list[Column]:
     The year is that of the latest dated monthly column with the same month; failing that,
     a month-less change-control column belongs to the latest month in the sheet.
     """
-    dated = sorted({column.month for column in columns if column.month is not None})
+    dated = [column.month for column in columns if column.month is not None]
+    latest = max(dated, default=None)
+    # One pass for the latest year of each calendar month: scanning every dated month for each
+    # month-only column made a wide hostile header quadratic.
+    latest_of_month: dict[int, date] = {}
+    for month in dated:
+        if month > latest_of_month.get(month.month, date.min):
+            latest_of_month[month.month] = month
     resolved = []
     for column in columns:
         if column.field in {"status", "commentary", "change_control"} and column.month is None:
-            same_month = [m for m in dated if m.month == column.month_without_year]
+            same_month = latest_of_month.get(column.month_without_year or 0)
             if same_month:
-                column = Column(column.index, column.header, column.field, same_month[-1])
-            elif column.field == "change_control" and dated:
-                column = Column(column.index, column.header, column.field, dated[-1])
+                column = Column(column.index, column.header, column.field, same_month)
+            elif column.field == "change_control" and latest:
+                column = Column(column.index, column.header, column.field, latest)
         resolved.append(column)
     return resolved
