@@ -6,7 +6,9 @@ the bound and its setting.
 """
 
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import compress, repeat
+from operator import is_not
 from pathlib import Path
 from typing import Any
 
@@ -87,9 +89,9 @@ class SheetBounds:
     """One sheet's row and column bounds, checked row by row as the sheet is read.
 
     Blank cells and rows past a bound are allowed (Excel saves formatted empty cells, and a
-    CSV "Save as" pads rows with commas); a value past one is not. Checking a row costs
-    O(its width) at C speed for the padding openpyxl and csv add, so no row is walked in
-    Python beyond the column bound unless the file itself holds cells there.
+    CSV "Save as" pads rows with commas); a value past one is not. The padding openpyxl and
+    csv add is skipped at C speed (`_present`), so a row costs Python time only for the cells
+    the file itself holds.
     """
 
     def __init__(self, sheet: str) -> None:
@@ -110,23 +112,30 @@ class SheetBounds:
                 "is damaged or was not saved by Excel",
                 sheet=self.sheet,
             )
-        tail = row[self.max_columns :]
-        if tail and tail.count(empty) != len(tail):
-            for index in range(len(row) - 1, self.max_columns - 1, -1):
-                if row[index] is not empty and not _blank(value(row[index])):
-                    raise TrackerImportError(
-                        f"the row has a value in column {index + 1:,}; the limit is "
-                        f"{self.max_columns:,} columns a sheet (PLANWATCH_IMPORT_MAX_COLUMNS)",
-                        sheet=self.sheet,
-                        row=number,
-                    )
+        if len(row) > self.max_columns and _any_value(row[self.max_columns :], empty, value):
+            last = max(i for i, cell in enumerate(row) if not _blank(value(cell)))
+            raise TrackerImportError(
+                f"the row has a value in column {last + 1:,}; the limit is "
+                f"{self.max_columns:,} columns a sheet (PLANWATCH_IMPORT_MAX_COLUMNS)",
+                sheet=self.sheet,
+                row=number,
+            )
         if number <= self.max_rows:
             return True
-        head = row[: self.max_columns]
-        if head.count(empty) == len(head) or all(_blank(value(cell)) for cell in head):
+        if not _any_value(row[: self.max_columns], empty, value):
             return False
         raise TrackerImportError(
             f"the sheet has a value in row {number:,}; the limit is {self.max_rows:,} rows a "
             "sheet (PLANWATCH_IMPORT_MAX_ROWS)",
             sheet=self.sheet,
         )
+
+
+def _any_value(cells: Sequence[Any], empty: object, value: Callable[[Any], object]) -> bool:
+    return any(not _blank(value(cell)) for cell in _present(cells, empty))
+
+
+def _present(cells: Sequence[Any], empty: object) -> Iterator[Any]:
+    """The cells that are not the reader's filler, found by identity at C speed (openpyxl's
+    read-only cells compare slot by slot in Python, and fail against its filler)."""
+    return compress(cells, map(is_not, cells, repeat(empty)))

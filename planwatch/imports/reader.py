@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from defusedxml.common import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils.exceptions import InvalidFileException
@@ -62,8 +63,8 @@ def _open(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
 
 # What openpyxl and zipfile raise on a damaged or hostile workbook: XML errors are
 # SyntaxError (ElementTree's and lxml's), defusedxml's refusals ValueError, openpyxl's typed
-# attributes TypeError, zipfile's encrypted entries RuntimeError, its unknown compression
-# methods NotImplementedError.
+# attributes TypeError, zipfile's encrypted entries and unknown compression methods
+# RuntimeError (NotImplementedError is one).
 _UNREADABLE = (
     zipfile.BadZipFile,
     InvalidFileException,
@@ -74,20 +75,26 @@ _UNREADABLE = (
     SyntaxError,
     TypeError,
     RuntimeError,
-    NotImplementedError,
 )
 
 
 def _read_xlsx(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
+    # Handed an open file, openpyxl does not judge it by its name: a workbook named .csv is
+    # still a workbook.
+    handle = path.open("rb")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(handle) as archive:
             zip_parts_check(path.name, archive.infolist())
             workbook_check(path, archive)
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except _UNREADABLE as error:
-        raise TrackerImportError(
-            f"{path.name} is not a readable Excel workbook (damaged or not .xlsx): {error}"
-        ) from None
+        workbook = load_workbook(handle, read_only=True, data_only=True)
+    except BaseException as error:
+        handle.close()
+        if isinstance(error, _UNREADABLE):
+            raise TrackerImportError(
+                f"{path.name} is not a readable Excel workbook (damaged or not .xlsx): "
+                + _why(error, path)
+            ) from None
+        raise
     sheets = [
         SheetRows(
             name=worksheet.title,
@@ -102,8 +109,21 @@ def _read_xlsx(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
         for sheet in sheets:
             sheet.rows.close()
         workbook.close()
+        handle.close()
 
     return sheets, close
+
+
+def _why(error: BaseException, path: Path | None = None) -> str:
+    """One line: openpyxl wraps the XML parser's error in a paragraph naming the full path."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return "its XML declares entities or a DTD, which Excel never writes"
+        cause = cause.__cause__ or cause.__context__
+    text = str(error)
+    lines = (text.replace(str(path), path.name) if path else text).splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def _xlsx_rows(worksheet) -> Generator[tuple[int, list[Cell]], None, None]:
@@ -126,7 +146,7 @@ def _xlsx_rows(worksheet) -> Generator[tuple[int, list[Cell]], None, None]:
                 )
     except _UNREADABLE as error:
         raise TrackerImportError(
-            f"the workbook is damaged and could not be read to the end ({error})",
+            f"the workbook is damaged and could not be read to the end ({_why(error)})",
             sheet=worksheet.title,
         ) from None
 
