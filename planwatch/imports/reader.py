@@ -2,7 +2,8 @@
 
 Nothing here knows about the plan; it only turns a file into rows of values, keeping the
 Excel number format beside each value because "Jul-22" and "18-May-22" are the same kind of
-cell with different meanings.
+cell with different meanings. The file is taken for what its content is (`file_kinds`), and
+read within the bounds of `limits`, so a hostile file is refused before it costs much.
 """
 
 import csv
@@ -13,10 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from defusedxml.common import DefusedXmlException
 from openpyxl import load_workbook
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .errors import TrackerImportError
+from .file_kinds import file_kind, workbook_check
+from .limits import EXCEL_MAX_ROWS, SheetBounds, upload_size_check, zip_parts_check
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -49,29 +54,52 @@ def _open(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
         raise TrackerImportError(f"{path} does not exist")
     if not path.is_file():
         raise TrackerImportError(f"{path} is not a file")
-    suffix = path.suffix.lower()
-    if suffix in {".xlsx", ".xlsm"}:
+    # The size first: everything after reads the file, some of it whole.
+    upload_size_check(path)
+    if file_kind(path) == "xlsx":
         return _read_xlsx(path)
-    if suffix == ".csv":
-        return [_read_csv(path)], lambda: None
-    raise TrackerImportError(
-        f"{path.name} is a '{suffix or 'no extension'}' file; "
-        "planwatch reads .xlsx and .csv trackers"
-    )
+    return [_read_csv(path)], lambda: None
+
+
+# What openpyxl and zipfile raise on a damaged or hostile workbook: XML errors are
+# SyntaxError (ElementTree's and lxml's), defusedxml's refusals ValueError, openpyxl's typed
+# attributes TypeError, zipfile's encrypted entries and unknown compression methods
+# RuntimeError (NotImplementedError is one).
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    KeyError,
+    OSError,
+    ValueError,
+    EOFError,
+    SyntaxError,
+    TypeError,
+    RuntimeError,
+)
 
 
 def _read_xlsx(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
+    # Handed an open file, openpyxl does not judge it by its name: a workbook named .csv is
+    # still a workbook.
+    handle = path.open("rb")
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise TrackerImportError(
-            f"{path.name} is not a readable Excel workbook (damaged or not .xlsx): {error}"
-        ) from None
+        with zipfile.ZipFile(handle) as archive:
+            zip_parts_check(path.name, archive.infolist())
+            workbook_check(path, archive)
+        workbook = load_workbook(handle, read_only=True, data_only=True)
+    except BaseException as error:
+        handle.close()
+        if isinstance(error, _UNREADABLE):
+            raise TrackerImportError(
+                f"{path.name} is not a readable Excel workbook (damaged or not .xlsx): "
+                + _why(error, path)
+            ) from None
+        raise
     sheets = [
         SheetRows(
             name=worksheet.title,
-            total_rows=worksheet.max_row or 0,
-            rows=_xlsx_rows(path, worksheet),
+            total_rows=min(worksheet.max_row or 0, EXCEL_MAX_ROWS),
+            rows=_xlsx_rows(worksheet),
         )
         for worksheet in workbook.worksheets
     ]
@@ -81,19 +109,50 @@ def _read_xlsx(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
         for sheet in sheets:
             sheet.rows.close()
         workbook.close()
+        handle.close()
 
     return sheets, close
 
 
-def _xlsx_rows(path: Path, worksheet) -> Generator[tuple[int, list[Cell]], None, None]:
+def _why(error: BaseException, path: Path | None = None) -> str:
+    """One line: openpyxl wraps the XML parser's error in a paragraph naming the full path."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return "its XML declares entities or a DTD, which Excel never writes"
+        cause = cause.__cause__ or cause.__context__
+    text = str(error)
+    lines = (text.replace(str(path), path.name) if path else text).splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _xlsx_rows(worksheet) -> Generator[tuple[int, list[Cell]], None, None]:
+    bounds = SheetBounds(worksheet.title)
+    # openpyxl pads every row to the sheet's declared <dimension> and adds blank rows down to
+    # it. A hostile dimension (A1:XFD1048576) would make that millions of cells, so padding is
+    # kept only to a width within the column bound, as a genuine sheet declares.
+    width = worksheet.max_column
+    worksheet.reset_dimensions()
+    width = width if width and width <= bounds.max_columns else None
     try:
-        for number, row in enumerate(worksheet.iter_rows(), start=1):
-            yield number, [Cell(cell.value, getattr(cell, "number_format", None)) for cell in row]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as error:
+        for number, row in enumerate(worksheet.iter_rows(max_col=width), start=1):
+            if bounds.admit(number, row, EMPTY_CELL, _cell_value):
+                yield (
+                    number,
+                    [
+                        Cell(cell.value, getattr(cell, "number_format", None))
+                        for cell in row[: bounds.max_columns]
+                    ],
+                )
+    except _UNREADABLE as error:
         raise TrackerImportError(
-            f"the workbook is damaged and could not be read to the end ({error})",
+            f"the workbook is damaged and could not be read to the end ({_why(error)})",
             sheet=worksheet.title,
         ) from None
+
+
+def _cell_value(cell) -> object:
+    return cell.value
 
 
 def _read_csv(path: Path) -> SheetRows:
@@ -106,13 +165,27 @@ def _read_csv(path: Path) -> SheetRows:
         except UnicodeDecodeError:
             continue
     if text is None or "\x00" in text:
-        raise TrackerImportError(f"{path.name} is not a text CSV file")
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise TrackerImportError(f"{path.name} is not a readable CSV file: {error}") from None
+        raise TrackerImportError(
+            f"{path.name} is neither an Excel workbook (.xlsx) nor a text CSV file"
+        )
     return SheetRows(
         name=path.stem,
-        total_rows=len(rows),
-        rows=((number, [Cell(value) for value in cells]) for number, cells in enumerate(rows, 1)),
+        # For the progress bar only: a quoted cell may hold line breaks.
+        total_rows=text.count("\n") + (not text.endswith("\n")),
+        rows=_csv_rows(path, text),
     )
+
+
+def _csv_rows(path: Path, text: str) -> Generator[tuple[int, list[Cell]], None, None]:
+    """Read lazily, so a file of millions of empty lines never becomes millions of lists."""
+    bounds = SheetBounds(path.stem)
+    try:
+        for number, values in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            if bounds.admit(number, values, "", _same):
+                yield number, [Cell(value) for value in values[: bounds.max_columns]]
+    except csv.Error as error:
+        raise TrackerImportError(f"{path.name} is not a readable CSV file: {error}") from None
+
+
+def _same(value: object) -> object:
+    return value

@@ -151,6 +151,24 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# Bounds on a tracker file, from the command line or uploaded, so a hostile or broken file is
+# refused in seconds with one line naming the bound (docs/imports.md). The council's real
+# workbook is about 70 KB, 16 columns and 80 rows a sheet; a synthetic 10,000-action, 36-month
+# tracker is 5.7 MB, unpacks to 73 MB (largest part 19 MB) and has 2,565 rows and 84 columns on
+# its largest sheet. Columns: 12 static ones plus two or three a month, so 400 holds ten years
+# of months (12 + 3 x 120 = 372) and still refuses the thousands-of-columns files.
+PLANWATCH_IMPORT_MAX_UPLOAD_BYTES = int(
+    os.environ.get("PLANWATCH_IMPORT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+)
+PLANWATCH_IMPORT_MAX_PART_BYTES = int(
+    os.environ.get("PLANWATCH_IMPORT_MAX_PART_BYTES", 200 * 1024 * 1024)
+)
+PLANWATCH_IMPORT_MAX_UNPACKED_BYTES = int(
+    os.environ.get("PLANWATCH_IMPORT_MAX_UNPACKED_BYTES", 400 * 1024 * 1024)
+)
+PLANWATCH_IMPORT_MAX_ROWS = int(os.environ.get("PLANWATCH_IMPORT_MAX_ROWS", "20000"))
+PLANWATCH_IMPORT_MAX_COLUMNS = int(os.environ.get("PLANWATCH_IMPORT_MAX_COLUMNS", "400"))
+
 # The monthly cycle's reminder e-mails: N days before the deadline, and N days after it.
 PLANWATCH_REMINDER_DAYS_BEFORE = int(os.environ.get("PLANWATCH_REMINDER_DAYS_BEFORE", "3"))
 PLANWATCH_REMINDER_DAYS_AFTER = int(os.environ.get("PLANWATCH_REMINDER_DAYS_AFTER", "2"))

@@ -37,18 +37,18 @@ def assert_refused(path, existing, *, says: str) -> None:
     assert table_counts() == existing
 
 
-def test_a_word_document_renamed_to_xlsx_is_refused(tmp_path, existing_plan):
+def test_a_damaged_zip_named_xlsx_is_refused(tmp_path, existing_plan):
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a workbook")
 
     assert_refused(path, existing_plan, says="not a readable Excel workbook")
 
 
-def test_a_file_of_another_type_is_refused_by_its_extension(tmp_path, existing_plan):
-    path = tmp_path / "tracker.docx"
-    path.write_bytes(b"anything")
+def test_a_binary_file_of_another_type_is_refused_by_its_content(tmp_path, existing_plan):
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
-    assert_refused(path, existing_plan, says="planwatch reads .xlsx and .csv")
+    assert_refused(path, existing_plan, says="neither an Excel workbook (.xlsx) nor a text CSV")
 
 
 def test_a_truncated_workbook_is_refused(tmp_path, sample_workbook, existing_plan):
