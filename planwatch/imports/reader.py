@@ -61,6 +61,23 @@ def _open(path: Path) -> tuple[list[SheetRows], Callable[[], None]]:
     return [_read_csv(path)], lambda: None
 
 
+def tracker_file_check(path: Path) -> None:
+    """The checks that need no parsing: size, kind, and a workbook's parts. A browser upload
+    runs them at once, so an obviously wrong file is refused on the upload page itself."""
+    upload_size_check(path)
+    if file_kind(path) != "xlsx":
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            zip_parts_check(path.name, archive.infolist())
+            workbook_check(path, archive)
+    except zipfile.BadZipFile as error:
+        raise TrackerImportError(
+            f"{path.name} is not a readable Excel workbook (damaged or not .xlsx): "
+            + _why(error, path)
+        ) from None
+
+
 # What openpyxl and zipfile raise on a damaged or hostile workbook: XML errors are
 # SyntaxError (ElementTree's and lxml's), defusedxml's refusals ValueError, openpyxl's typed
 # attributes TypeError, zipfile's encrypted entries and unknown compression methods

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
@@ -21,13 +20,14 @@ from planwatch.accounts.permissions import Perm, check
 from planwatch.plans.models import Plan
 
 from .errors import TrackerImportError
+from .limits import bound
 from .models import ImportRun, TrackerUpload, UploadState
 from .preview import tracker_preview
+from .reader import tracker_file_check
 from .selectors import import_run_latest, tracker_upload_open
 from .services import tracker_file_store, tracker_import
 
 logger = logging.getLogger(__name__)
-DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Progress is written every so many rows: often enough to move the bar, rarely enough not
 # to slow the read.
 PROGRESS_EVERY = 500
@@ -38,20 +38,15 @@ class UploadRefused(Exception):
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "PLANWATCH_IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
+    return bound("PLANWATCH_IMPORT_MAX_UPLOAD_BYTES")
 
 
 def tracker_upload_start(*, plan: Plan, user, name: str, content: bytes) -> TrackerUpload:
     """Keep the file and queue its preview; refused while another upload holds the plan."""
     check(user, Perm.IMPORT_TRACKER)
-    limit = max_upload_bytes()
-    if len(content) > limit:
-        raise UploadRefused(
-            f"{name} is {_megabytes(len(content))}; the limit is {_megabytes(limit)} "
-            "(PLANWATCH_IMPORT_MAX_UPLOAD_BYTES)"
-        )
     if not content:
         raise UploadRefused(f"{name} is empty")
+    _content_check(name, content)
     _refuse_if_open(plan)
     try:
         with transaction.atomic():
@@ -145,6 +140,16 @@ def tracker_upload_cancel(*, upload: TrackerUpload, user) -> None:
         )
 
 
+def _content_check(name: str, content: bytes) -> None:
+    with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
+        path = Path(folder) / (Path(name).name or "tracker")
+        path.write_bytes(content)
+        try:
+            tracker_file_check(path)
+        except TrackerImportError as error:
+            raise UploadRefused(f"{error}; nothing was uploaded") from None
+
+
 def _refuse_if_open(plan: Plan) -> None:
     upload = tracker_upload_open(plan=plan)
     if upload is None:
@@ -177,10 +182,6 @@ def _as_file(upload: TrackerUpload) -> Iterator[Path]:
         path = Path(folder) / (Path(upload.file.name).name or "tracker")
         path.write_bytes(bytes(upload.file.content))
         yield path
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 # The worker's jobs. A fault planwatch did not foresee still ends the upload (refused, with the

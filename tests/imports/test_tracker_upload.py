@@ -1,5 +1,6 @@
 """The browser import: upload, preview (nothing written), confirm or cancel, one at a time."""
 
+import zipfile
 from datetime import date
 
 import pytest
@@ -218,14 +219,32 @@ def test_a_preview_made_before_another_import_cannot_be_confirmed(
     assert b"was imported into this plan after this preview" in page
 
 
-def test_an_unreadable_file_is_refused_on_the_page_and_nothing_is_written(
+def test_a_file_that_is_not_a_workbook_is_refused_on_the_upload_page(
+    sample_plan, pmo_client, tmp_path, worker_runs_at_once
+):
+    before, files_before = plan_counts(), TrackerFile.objects.count()
+    document = tmp_path / "tracker.xlsx"
+    with zipfile.ZipFile(document, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+
+    response = upload(pmo_client, document)
+
+    assert response.status_code == 400
+    assert "tracker.xlsx is a Word document, not an Excel workbook" in response.content.decode()
+    assert TrackerUpload.objects.count() == 0
+    assert TrackerFile.objects.count() == files_before
+    assert plan_counts() == before
+
+
+def test_a_file_the_worker_cannot_import_is_refused_on_its_page_and_nothing_is_written(
     sample_plan, pmo_client, tmp_path, worker_runs_at_once
 ):
     before = plan_counts()
-    broken = tmp_path / "tracker.xlsx"
-    broken.write_bytes(b"PK\x03\x04 this is not a workbook")
+    notes = tmp_path / "notes.csv"
+    notes.write_text("Meeting notes\nNothing here is a tracker\n", encoding="utf-8")
 
-    upload(pmo_client, broken)
+    upload(pmo_client, notes)
 
     made = latest_upload()
     assert made.state == UploadState.FAILED
