@@ -321,3 +321,22 @@ def test_the_database_worker_reads_a_queued_upload(sample_plan, pmo_client, tmp_
     made.refresh_from_db()
     assert made.state == UploadState.READY
     assert made.preview["summary"]["updates_per_month"]["2022-11"] > 0
+
+
+def test_an_administrator_can_end_an_upload_whose_worker_died_mid_import(
+    sample_plan, client, role_users, pmo
+):
+    stored = TrackerFile.objects.create(name="a.xlsx", size=1, sha256="0" * 64, content=b"x")
+    stuck = TrackerUpload.objects.create(
+        plan=sample_plan, file=stored, uploaded_by=pmo, state=UploadState.APPLYING
+    )
+    client.force_login(role_users["admin"])
+    assert client.get(reverse("admin:imports_trackerupload_changelist")).status_code == 200
+    url = reverse("admin:imports_trackerupload_change", args=[stuck.pk])
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, {"state": UploadState.FAILED, "refusal": "Worker was killed"})
+
+    assert response.status_code == 302
+    stuck.refresh_from_db()
+    assert (stuck.state, stuck.is_open) == (UploadState.FAILED, False)
