@@ -19,13 +19,3 @@ class TrackerUploadForm(forms.Form):
             f"The Excel workbook (.xlsx) or a CSV file, up to {limit:.0f} MB. Nothing is "
             "written until you have seen the preview and confirmed it."
         )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = max_upload_bytes()
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"The file is {upload.size / (1024 * 1024):.1f} MB; the limit is "
-                f"{limit / (1024 * 1024):.0f} MB"
-            )
-        return upload

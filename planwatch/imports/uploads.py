@@ -78,7 +78,7 @@ def tracker_upload_read(upload_id: int) -> None:
         )
 
     try:
-        with _as_file(upload) as path:
+        with _as_file(upload.file.name, bytes(upload.file.content)) as path:
             preview = tracker_preview(
                 path=path, plan_name=upload.plan.name, user=upload.uploaded_by, progress=progress
             )
@@ -114,7 +114,7 @@ def tracker_upload_apply(upload_id: int) -> None:
     if upload.state != UploadState.APPLYING:
         return
     try:
-        with _as_file(upload) as path:
+        with _as_file(upload.file.name, bytes(upload.file.content)) as path:
             summary = tracker_import(
                 path=path,
                 plan_name=upload.plan.name,
@@ -141,9 +141,7 @@ def tracker_upload_cancel(*, upload: TrackerUpload, user) -> None:
 
 
 def _content_check(name: str, content: bytes) -> None:
-    with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
-        path = Path(folder) / (Path(name).name or "tracker")
-        path.write_bytes(content)
+    with _as_file(name, content) as path:
         try:
             tracker_file_check(path)
         except TrackerImportError as error:
@@ -176,11 +174,11 @@ def _finish(upload_id: int, state: UploadState, *, refusal: str = "", user=None)
 
 
 @contextmanager
-def _as_file(upload: TrackerUpload) -> Iterator[Path]:
-    """The upload's bytes as a file under its own name, which the import records."""
+def _as_file(name: str, content: bytes) -> Iterator[Path]:
+    """The bytes as a file under their own name, which the reader and the import record."""
     with tempfile.TemporaryDirectory(prefix="planwatch-import-") as folder:
-        path = Path(folder) / (Path(upload.file.name).name or "tracker")
-        path.write_bytes(bytes(upload.file.content))
+        path = Path(folder) / (Path(name).name or "tracker")
+        path.write_bytes(content)
         yield path
 
 
