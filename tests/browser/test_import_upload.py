@@ -21,6 +21,14 @@ expect = sync_api.expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def hold_requests_while_the_worker_runs(page) -> None:
+    # The test database is SQLite in shared-cache memory, which locks whole tables rather
+    # than waiting: a poll landing mid-import would fail there (never on a real file, which
+    # runs in WAL mode). Routed requests only reach the server while the test drives the
+    # browser, so none overlaps the worker below.
+    page.route("**/*", lambda route: route.continue_())
+
+
 def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
@@ -30,6 +38,7 @@ def test_pmo_uploads_previews_confirms_and_sees_the_new_month(
 ):
     workbook = altered_sample(tmp_path / "tracker-2022-11.xlsx", as_november)
     page = new_page(browser)
+    hold_requests_while_the_worker_runs(page)
     sign_in(page, live_server.url, "pmo", "/imports/upload/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Import a tracker workbook")
 
