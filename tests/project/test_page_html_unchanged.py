@@ -1,4 +1,4 @@
-"""Every page, as every role that may open it, renders the same HTML as it did when recorded.
+r"""Every page, as every role that may open it, renders the same HTML as it did when recorded.
 
 The recording (`page_html.json.gz`) was taken before the GOV.UK components were moved onto one
 cached Jinja environment, so a speed-up that changed a single character of any page fails
