@@ -18,7 +18,14 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 from govuk_frontend_django.components.base import GovUKComponent
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, Template, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    PackageLoader,
+    PrefixLoader,
+    Template,
+    select_autoescape,
+)
 
 PACKAGE_RENDER = GovUKComponent.render
 
