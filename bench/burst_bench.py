@@ -50,7 +50,7 @@ def configurations(args, work: Path) -> list[tuple[str, str, dict]]:
     url = urlsplit(args.database_url)._replace(path=f"/{BENCH_DB}").geturl()
     found += [
         ("PostgreSQL, new connection per request", url, {"PLANWATCH_DB_CONN_MAX_AGE": "0"}),
-        ("PostgreSQL, persistent + health checks", url, {"PLANWATCH_DB_CONN_MAX_AGE": "600"}),
+        ("PostgreSQL, kept 600 s + health checks", url, {"PLANWATCH_DB_CONN_MAX_AGE": "600"}),
     ]
     try:
         import psycopg_pool  # noqa: F401

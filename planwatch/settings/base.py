@@ -98,6 +98,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'planwatch.sqlite3'}",
         conn_max_age=int(os.environ.get("PLANWATCH_DB_CONN_MAX_AGE", "0")),
+        # A kept connection the database has dropped is replaced, not handed to a request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
