@@ -131,10 +131,12 @@ def compare(args, products: list) -> dict:
     rows = {}
     by_name = {product.name: product for product in products}
     sessions = {p.name: p.session() for p in products}
-    for product in products:  # warm-up: templates, caches, connections
-        for path in [*product.list_paths()[:1], product.item_path(0)]:
-            sessions[product.name].get(path)
-        product.edit(sessions[product.name], 1, 0)
+    listed = {}
+    for p in products:  # warm-up (templates, caches, connections), and the list's rows counted
+        listed[p.name] = sum(p.list_rows(sessions[p.name].get(path)) for path in p.list_paths())
+        sessions[p.name].get(p.item_path(0))
+        p.edit(sessions[p.name], 1, 0)
+    say(f"  rows on the list pages: {listed}")
     say(f"  sign in ({args.runs} runs)")
     rows["sign_in"] = interleaved(
         args.runs, {p.name: lambda p=p: seconds(p.session) for p in products}
@@ -154,10 +156,11 @@ def compare(args, products: list) -> dict:
     edits = interleaved(
         args.runs,
         {p.name: numbered(lambda n, p=p: p.edit(sessions[p.name], 1, n)) for p in products},
-    )  # fmt: skip
+    )
     rows["edit_get"] = {name: [g for g, _ in times] for name, times in edits.items()}
     rows["edit_post"] = {name: [p for _, p in times] for name, times in edits.items()}
     figures = {key: {name: median_ms(v) for name, v in row.items()} for key, row in rows.items()}
+    figures["list_rows"] = listed
     # Before the burst adds its updates to the item measured.
     figures["page_weight"] = {
         p.name: page_weight(sessions[p.name], p.item_path(0)) for p in products
@@ -167,9 +170,11 @@ def compare(args, products: list) -> dict:
     people = {p.name: [p.session() for _ in range(args.burst_threads)] for p in products}
     bursts = interleaved(
         args.runs,
-        {p.name: lambda p=p: burst(p, people[p.name], args.burst, args.burst_threads)
-         for p in products},
-    )  # fmt: skip
+        {
+            p.name: lambda p=p: burst(p, people[p.name], args.burst, args.burst_threads)
+            for p in products
+        },
+    )
     figures["burst"] = {name: burst_summary(runs, args.burst) for name, runs in bursts.items()}
 
     say("  Redmine's JSON API")
@@ -211,10 +216,19 @@ def sqlite_burst(args, work: Path) -> dict:
     without "database is locked" errors, as Redmine on SQLite does not?"""
     data = work / "sqlite"
     seeded = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "peer_planwatch.py"), str(data),
-         "--actions", str(args.items), "--months", str(args.months)],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            str(REPO / "bench" / "peer_planwatch.py"),
+            str(data),
+            "--actions",
+            str(args.items),
+            "--months",
+            str(args.months),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     env = peer_planwatch.server_env(f"sqlite:///{data / 'planwatch.sqlite3'}", data)
     process, url = peer_planwatch.serve(env, workers=4, threads=1, log=work / "sqlite-serve.log")
     try:
@@ -233,6 +247,7 @@ def main() -> None:
     args = arguments()
     figures = {
         "runs": args.runs,
+        "burst_size": [args.burst, args.burst_threads],
         "load_start": load(),
         "concurrency": f"{WORKERS} workers x {THREADS} threads",
     }
@@ -283,9 +298,10 @@ def main() -> None:
                 postgres.drop()
             if started_redmine:
                 peer_redmine.stop()
+    if args.json:  # first, so a mistake in the printout loses no figures
+        args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n")
     report(figures)
     if args.json:
-        args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n")
         say(f"figures written to {args.json}")
 
 

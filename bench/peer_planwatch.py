@@ -163,6 +163,10 @@ class Planwatch:
         pages = -(-self.count // ACTIONS_PER_PAGE)
         return [f"/actions/?page={n}" for n in range(1, pages + 1)]
 
+    @staticmethod
+    def list_rows(html: bytes) -> int:
+        return html.count(b'<tr class="govuk-table__row">') - 1  # less the header row
+
     def item_path(self, index: int) -> str:
         return f"/actions/{self.items[index]}/"
 

@@ -96,6 +96,10 @@ class Redmine:
         query = f"set_filter=1&status_id=*&sort=id&per_page={PER_PAGE}"
         return [f"/projects/{self.ident}/issues?{query}&page={n}" for n in range(1, pages + 1)]
 
+    @staticmethod
+    def list_rows(html: bytes) -> int:
+        return html.count(b'<tr id="issue-')
+
     def item_path(self, index: int) -> str:
         return f"/issues/{self.items[index]}"
 
