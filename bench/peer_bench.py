@@ -50,7 +50,8 @@ def arguments() -> argparse.Namespace:
         help="PostgreSQL server for planwatch's throwaway database (only used to connect)",
     )
     parser.add_argument("--redmine-url", default="http://127.0.0.1:3000")
-    parser.add_argument("--redmine-dir", type=Path, default=Path("/work/shared/peers/redmine"))
+    # The shared, read-only Redmine scripts sit beside the repository: /work/shared/peers/redmine.
+    parser.add_argument("--redmine-dir", type=Path, default=REPO.parent / "shared/peers/redmine")
     parser.add_argument("--redmine-project", help="re-time this seeded project, skip seeding")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     return parser.parse_args()
