@@ -9,6 +9,7 @@ the creation row simple-history would write for it.
 """
 
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from django.db import connection, models
@@ -120,7 +121,7 @@ def rows_insert(table: str, columns: Sequence[str], rows: Iterable[tuple]) -> No
 
 
 def create_rows_with_history(
-    writer: RowWriter, rows: list[tuple], *, reason: str, user_id: int | None
+    writer: RowWriter, rows: Iterable[tuple], *, reason: str, user_id: int | None
 ) -> None:
     """Insert the rows, then each one's creation row in the audit trail, as simple-history
     writes it (`history_type` "+", the import's reason and user, the same moment)."""
@@ -136,8 +137,8 @@ def create_rows_with_history(
     when = connection.ops.adapt_datetimefield_value(writer.now)
     own = (when, reason, "+", user_id)
     # In chunks, each a list: Django's query log (on in tests) needs len() of the rows.
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK)):
         rows_insert(model._meta.db_table, writer.columns, chunk)
         rows_insert(
             history._meta.db_table,

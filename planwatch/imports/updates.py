@@ -82,7 +82,7 @@ def updates_apply(
             found = existing.get((action_id, month))
             pk, kept_source = None, source
             if found is None:
-                new.append((action_id, month, values))
+                new.append((action_id, month, entry, source))
             else:
                 pk, stored_source, stored = found
                 if stored != tuple(values[name] for name in COMPARED):
@@ -93,13 +93,15 @@ def updates_apply(
             if entry.change_control:
                 flagged.append((pk, action_id, month, entry, kept_source))
     ids = new_ids(ProgressUpdate, len(new))
-    created = {(action_id, month): pk for pk, (action_id, month, _) in zip(ids, new, strict=True)}
+    created = {(action_id, month): pk for pk, (action_id, month, *_) in zip(ids, new, strict=True)}
+    # Rows made as they are written, chunk by chunk: held all at once, with their values,
+    # they would be a quarter of the import's memory.
     create_rows_with_history(
         writer,
-        [
-            writer.row(pk, {"action_id": action_id, "month": month, **values})
-            for pk, (action_id, month, values) in zip(ids, new, strict=True)
-        ],
+        (
+            writer.row(pk, {"action_id": action_id, "month": month, **_update_values(*made)})
+            for pk, (action_id, month, *made) in zip(ids, new, strict=True)
+        ),
         reason=context.reason,
         user_id=getattr(context.user, "pk", None),
     )
