@@ -3,8 +3,9 @@
     .venv/bin/python bench/import_bench.py [--actions 10000] [--months 36] [--runs 3]
         [--database-url postgres://postgres@127.0.0.1:5432/test] [--json FILE] [--profile FILE]
 
-Goals: the first import of 10k actions x 36 months takes under 60 s on 2 cores, and every
-page costs the same number of SQL queries on the small sample plan as on the large plan.
+Goals: the first import of 10k actions x 36 months takes under 30 s on 2 cores with a peak
+memory under 1 GB, and every page costs the same number of SQL queries on the small sample
+plan as on the large plan.
 Runs against a throwaway database: a temporary SQLite file, or with --database-url a
 dedicated PostgreSQL database (planwatch_bench) created and dropped on that server.
 """
@@ -15,6 +16,7 @@ import json
 import os
 import platform
 import pstats
+import resource
 import statistics
 import sys
 import tempfile
@@ -27,7 +29,8 @@ sys.path[:0] = [str(REPO), str(REPO / "bench")]
 from synthetic_tracker import tracker_write  # noqa: E402
 
 SAMPLE = REPO / "demo" / "improvement-plan-tracker-2022-10.xlsx"
-GOAL_SECONDS = 60.0
+GOAL_SECONDS = 30.0
+GOAL_RSS_MB = 1024.0
 BENCH_DB = "planwatch_bench"
 LARGE, SMALL = "Bench plan (synthetic)", "Improvement Plan (sample)"
 # (label, URL names to try in turn, kwargs): the theme page was first named "plans:theme".
@@ -60,6 +63,13 @@ def timed(function, *args, **kwargs):
     start = time.perf_counter()
     result = function(*args, **kwargs)
     return result, time.perf_counter() - start
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, plus its children's (Linux: KB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
 
 
 def timed_import(figures: dict, name: str, **kwargs):
@@ -215,6 +225,9 @@ def bench(args, work: Path) -> dict:
         f"{again.actions_unchanged} actions and {again.updates_unchanged} updates unchanged, "
         f"{changed} created or changed"
     )
+    # Read before the export, whose 190 MB of JSON is not the import's: the peak so far covers
+    # writing the workbook, which is far smaller than either import.
+    figures["import_peak_rss_mb"] = peak_rss_mb()
     figures["reimport_idempotent"] = not changed and (
         (again.actions_unchanged, again.updates_unchanged)
         == (first.actions_created, first.updates_created)
@@ -261,14 +274,18 @@ def report(figures: dict) -> None:
     f = figures
     verdict = "met" if f["import_s"] <= GOAL_SECONDS else "MISSED"
     verdict = "profiled, not comparable" if f["profiled"] else verdict
+    rss = f["import_peak_rss_mb"]
+    memory = "met" if rss <= GOAL_RSS_MB else "MISSED"
     idempotent = "yes" if f["reimport_idempotent"] else "NO"
     load = f"load {f['load_before']} -> {f['load_after']}"
     rows = [
         ("database", f["database"], f"{f['machine']}; {load}"),
         ("size", f"{f['actions']:,} x {f['months']}", "actions x months"),
         ("file generation", f"{f['generate_s']:.1f} s", f"{f['file_mb']} MB"),
-        ("first import", f"{f['import_s']:.1f} s", f"{f['import_goal_ratio']:.2f} x the 60 s "
+        ("first import", f"{f['import_s']:.1f} s", f"{f['import_goal_ratio']:.2f} x the 30 s "
          f"goal ({verdict}); CPU {f['import_cpu_s']:.1f} s of this process"),
+        ("peak memory", f"{rss:,.0f} MB", f"{rss / GOAL_RSS_MB:.2f} x the 1 GB goal ({memory}); "
+         "peak RSS of the bench after both imports"),
         ("rows / second", f"{f['rows_per_s']:,.0f}", "tracker rows (actions)"),
         ("updates / second", f"{f['updates_per_s']:,.0f}", f"{f['updates']:,} monthly updates"),
         ("re-import", f"{f['reimport_s']:.1f} s", f"{f['reimport_s'] / f['import_s']:.2f} x "

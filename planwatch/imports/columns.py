@@ -120,10 +120,30 @@ def column_map(
     return resolve_months(columns, known)
 
 
+_REF_NAMES = frozenset(STATIC_FIELDS["ref"])
+_TITLE_NAMES = frozenset(STATIC_FIELDS["title"])
+_LONGEST_NAME = max(len(name) for name in _REF_NAMES | _TITLE_NAMES)
+
+
 def is_header_row(values: list[object]) -> bool:
     """A header row names at least a Ref column and an Action column."""
-    texts = {normalise(value) for value in values}
-    return bool(texts & set(STATIC_FIELDS["ref"])) and bool(texts & set(STATIC_FIELDS["title"]))
+    texts = {normalise(value) for value in values if _may_name_a_column(value)}
+    return bool(texts & _REF_NAMES) and bool(texts & _TITLE_NAMES)
+
+
+def _may_name_a_column(value: object) -> bool:
+    """Whether the cell could normalise to a Ref or Action header, judged without
+    normalising it (two regular expressions a cell, on every row of a sheet).
+
+    Only text can (a number or date never reads as a word). Without markup or entities,
+    normalising keeps every non-space character, so text with more of them than the longest
+    header name cannot be one: the commentary cells, most of a tracker.
+    """
+    if not isinstance(value, str):
+        return False
+    if len(value) <= _LONGEST_NAME or "<" in value or "&" in value:
+        return True
+    return len("".join(value.split())) <= _LONGEST_NAME
 
 
 def resolve_months(columns: list[Column], known: Sequence[date] = ()) -> list[Column]:

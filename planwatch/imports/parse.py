@@ -4,18 +4,18 @@ A file that cannot be a tracker raises TrackerImportError (one line, where and w
 Anything merely odd is kept as written and reported, never dropped or silently "fixed".
 """
 
-import html
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from planwatch.domain.commentary import Signature, find_signature
-from planwatch.domain.fuzzy_dates import FuzzyDate, date_quality_warnings, parse_fuzzy_date
+from planwatch.domain.fuzzy_dates import FuzzyDate, date_quality_warnings
 from planwatch.domain.refs import Ref, parse_risk_level, parse_yes_no
 from planwatch.domain.statuses import StatusReading, read_status
 from planwatch.domain.tracker_headers import continues_header
 
 from .cell_keys import CellKeys
+from .cell_values import MapFacts, cell_as_written, clean_text, fuzzy, raw_text
 from .columns import Column, column_map, is_header_row
 from .errors import TrackerImportError
 from .pages import Waiting, groups_above, has_ref, header_joined
@@ -24,7 +24,6 @@ from .ref_cells import RefBook
 from .theme_names import complete_theme_name
 
 _THEME_HEADING = re.compile(r"^\s*theme\s*(\d+)\s*[-–:]?\s*(.*?)\s*$", re.IGNORECASE)
-_MARKUP = re.compile(r"<[^>]+>")
 TEXT_FIELDS = (
     "workstream",
     "title",
@@ -89,23 +88,6 @@ class ParsedTracker:
     sheets_skipped: list[str] = field(default_factory=list)
 
 
-def clean_text(value: object) -> str:
-    """Cell text for display: markup and entities removed, surrounding space trimmed."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return html.unescape(_MARKUP.sub("", str(value))).strip()
-
-
-def cell_as_written(cell: Cell) -> object:
-    """A JSON-safe copy of the cell exactly as the workbook holds it."""
-    value = cell.value
-    if isinstance(value, datetime | date):
-        return {"date": value.isoformat(), "number_format": cell.number_format}
-    return value
-
-
 def parse_tracker(
     sheets: list[SheetRows], progress: ProgressCallback | None = None
 ) -> ParsedTracker:
@@ -128,6 +110,15 @@ class _Parser:
         self.total_rows = 0
         self.refs = RefBook()
         self.workstream_of_main: dict[str, str] = {}
+        # What the column map last seen says of every row (`MapFacts`), and each status as
+        # read: a tracker's status cells repeat a dozen ratings hundreds of thousands of times.
+        self._map: MapFacts | None = None
+        self._statuses: dict[tuple[type, object], StatusReading] = {}
+
+    def _facts(self, columns: list[Column]) -> MapFacts:
+        if self._map is None or self._map.columns is not columns:
+            self._map = MapFacts(columns)
+        return self._map
 
     def warn(self, category: str, message: str, **where: object) -> None:
         self.parsed.warnings.append(ImportWarning(category, message, **where))  # type: ignore[arg-type]
@@ -251,13 +242,14 @@ class _Parser:
     ) -> TrackerRow | None:
         by_field: dict[str, Cell] = {}
         written: list[tuple[str, object]] = []
-        keys = CellKeys()
-        for column in columns:
+        keys, fixed = CellKeys(), self._facts(columns).keys
+        for i, column in enumerate(columns):
             cell = cells[column.index] if column.index < len(cells) else Cell(None)
             if column.field not in {"status", "commentary", "change_control", "unknown"}:
                 by_field.setdefault(column.field, cell)
             if cell.value is not None and str(cell.value).strip() != "":
-                written.append((keys.key(column), cell_as_written(cell)))
+                key = fixed[i] if fixed else keys.key(column)
+                written.append((key, cell_as_written(cell)))
         ref_cell = by_field.get("ref", Cell(None))
         read = self.refs.read(ref_cell.value, sheet=sheet, row=number, warn=self.warn)
         where = {"sheet": sheet, "row": number}
@@ -280,7 +272,7 @@ class _Parser:
         marked_up = [
             name
             for name in TEXT_FIELDS
-            if name in by_field and clean_text(by_field[name].value) != _raw_text(by_field[name])
+            if name in by_field and clean_text(by_field[name].value) != raw_text(by_field[name])
         ]
         if marked_up:
             self.warn(
@@ -298,8 +290,8 @@ class _Parser:
         if not text.get("title"):
             self.warn("row", "the action has no title", column="Action", **where)
 
-        start = _fuzzy(by_field.get("start"))
-        due = _fuzzy(by_field.get("due"))
+        start = fuzzy(by_field.get("start"))
+        due = fuzzy(by_field.get("due"))
         for message in date_quality_warnings(start, due):
             self.warn("date", message, **where)
         risk_cell = by_field.get("risk_level", Cell(None))
@@ -350,19 +342,17 @@ class _Parser:
     def _months(
         self, row: TrackerRow, cells: list[Cell], columns: list[Column], where: dict[str, object]
     ) -> None:
-        for column in columns:
-            if column.month is None or column.field not in {
-                "status",
-                "commentary",
-                "change_control",
-            }:
-                continue
+        for column in self._facts(columns).monthly:
+            assert column.month is not None
             value = cells[column.index].value if column.index < len(cells) else None
             if value is None or str(value).strip() == "":
                 continue
             entry = row.months.setdefault(column.month, MonthlyEntry(column.month))
             if column.field == "status":
-                entry.status = read_status(value)
+                known = (type(value), value)
+                if known not in self._statuses:
+                    self._statuses[known] = read_status(value)
+                entry.status = self._statuses[known]
                 if not entry.status.recognised:
                     self.warn(
                         "status",
@@ -388,13 +378,3 @@ class _Parser:
                         **where,
                     )
                 entry.change_control = bool(flag)
-
-
-def _raw_text(cell: Cell) -> str:
-    return "" if cell.value is None else str(cell.value).strip()
-
-
-def _fuzzy(cell: Cell | None) -> FuzzyDate:
-    if cell is None:
-        return parse_fuzzy_date(None)
-    return parse_fuzzy_date(cell.value, number_format=cell.number_format)

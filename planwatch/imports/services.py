@@ -21,7 +21,7 @@ from .parse import ImportWarning, ParsedTracker, TrackerRow, parse_tracker
 from .reader import ProgressCallback, open_tracker
 from .references import workbook_references_apply
 from .updates import change_requests_from_flags, updates_apply
-from .writing import BATCH, ImportContext, save_stamped
+from .writing import BATCH, ImportContext, cyclic_gc_paused, save_stamped
 
 
 @dataclass
@@ -65,6 +65,11 @@ def tracker_import(
     The file itself is kept with the import run (`original`, when the browser upload has
     already stored it; else it is stored here), so what was imported can be downloaded later.
     """
+    with cyclic_gc_paused():
+        return _tracker_import(path, plan_name, dry_run, user, progress, original)
+
+
+def _tracker_import(path, plan_name, dry_run, user, progress, original) -> ImportSummary:
     parsed = tracker_read(path, progress=progress)
     content = path.read_bytes()
     with transaction.atomic():

@@ -26,9 +26,9 @@ from planwatch.plans.counting import counted_updates_q
 from planwatch.plans.models import Action, Plan, ProgressUpdate
 from planwatch.traceability.models import ActionReference, ReferenceSource
 
+from .cell_values import clean_text
 from .columns import Column
 from .models import ImportRun
-from .parse import clean_text
 from .tracker_layout import GROUPS, MONTHLY, sheet_columns
 
 LEGEND_SHEET = "Status key"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
 
 from planwatch.domain.periods import month_label, month_list_label
@@ -40,7 +40,9 @@ def _iso(value):
 
 
 def _lines(lines) -> list[dict]:
-    return [{k: _iso(v) for k, v in asdict(line).items()} for line in lines]
+    # The lines are flat dataclasses, so their fields are read directly: `asdict` deep-copies
+    # every value, a third of the JSON's time with thousands of slipped actions.
+    return [{f.name: _iso(getattr(line, f.name)) for f in fields(line)} for line in lines]
 
 
 def _theme_figures(theme: ThemeProgress) -> dict:
