@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+from tests.concurrency.owner_burst import free_port  # noqa: E402
+
 BENCH_DB = "planwatch_cycle_bench"
 PASSWORD = "bench-owner-password-2022"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -177,12 +178,6 @@ def owner_session(
             results.append((ref, marker, status))
     except Exception as error:  # a failed session is counted, not fatal to the run
         results.append((refs[0] if refs else "?", f"error: {error}", 0))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -11,7 +11,6 @@ module as a child, since one process can only configure Django once:
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,8 @@ sys.path[:0] = [str(REPO), str(REPO / "bench")]
 import import_bench  # noqa: E402
 from peer_http import HTTPFail, Session, form_inputs  # noqa: E402
 from synthetic_tracker import tracker_write  # noqa: E402
+
+from tests.concurrency.owner_burst import free_port  # noqa: E402
 
 # Our own database name: import_bench's planwatch_bench is dropped by any import_bench run
 # on the same server, which another engineer may start while this benchmark runs.
@@ -96,12 +97,6 @@ def server_env(database_url: str, data_dir: Path) -> dict[str, str]:
         "PLANWATCH_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PLANWATCH_LOG_LEVEL": "ERROR",
     }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serve(env: dict[str, str], workers: int, threads: int, log: Path):

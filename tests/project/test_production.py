@@ -1,7 +1,6 @@
 """Production footing: secure settings from the environment, a real server, throttled logins."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from planwatch.accounts.demo import demo_password, demo_users_create
+from tests.concurrency.owner_burst import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -68,12 +68,6 @@ def test_production_refuses_to_start_without_a_secret_key_in_one_line(tmp_path):
     assert result.returncode != 0
     assert "PLANWATCH_SECRET_KEY is not set" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
