@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from planwatch.plans.latest_status import actions_latest_status_refresh
-from planwatch.plans.models import Action, Plan, Theme, Workstream
+from planwatch.plans.models import Action, Plan, ProgressUpdate, Theme, Workstream
 from planwatch.plans.owners import action_owners_sync
 
 from .actions import actions_apply
@@ -87,7 +87,25 @@ def _tracker_import(path, plan_name, dry_run, user, progress, original) -> Impor
         if dry_run:
             summary.import_run_id = None
             transaction.set_rollback(True)
+    if not dry_run and summary.updates_created >= _STATISTICS_AFTER:
+        planner_statistics_refresh()
     return summary
+
+
+# A first import of a large tracker multiplies the tables' rows; until autovacuum next
+# looks, PostgreSQL plans the reports as if the plan had a handful of actions (estimated 9
+# rows for 10,000, and a nested loop for a hash join).
+_STATISTICS_AFTER = 5_000
+
+
+def planner_statistics_refresh() -> None:
+    """Bring PostgreSQL's row estimates for the plan tables up to date (SQLite keeps none
+    unless asked, and its plans here are written not to need them)."""
+    if connection.vendor != "postgresql":
+        return
+    tables = [Action._meta.db_table, ProgressUpdate._meta.db_table]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 def tracker_read(path: Path, *, progress: ProgressCallback | None = None) -> ParsedTracker:
