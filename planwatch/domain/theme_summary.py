@@ -171,7 +171,8 @@ class MainActionRecord:
 class MilestoneRecord:
     """A sub-action (``parent_ref`` its main action) or a main action with no sub-actions
     (``parent_ref`` its own ref). ``statuses`` holds the records of the months the report
-    needs (M-2, M-1, M). ``commentary`` is month M's.
+    needs (M-2, M-1, M). ``commentary`` is month M's; the summary prints it only for an
+    exception, so a record may leave it blank otherwise.
 
     ``first_completed`` is the first month up to M rated Complete or Closed. The rules only ask
     whether it is M, M-1 or earlier, and only of a milestone rated Complete or Closed in M-1 or
@@ -185,7 +186,6 @@ class MilestoneRecord:
     statuses: tuple[tuple[date, Status], ...]
     first_recorded: date | None
     first_completed: date | None
-    start: FuzzyDate
     due: FuzzyDate
     baseline_due: FuzzyDate
     rebaseline_count: int = 0

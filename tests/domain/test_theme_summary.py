@@ -53,7 +53,6 @@ def rec(
         statuses=tuple(sorted(statuses.items())),
         first_recorded=first_recorded or (min(statuses) if statuses else None),
         first_completed=first_completed or (done[0] if done else None),
-        start=parse_fuzzy_date(""),
         due=parse_fuzzy_date(due),
         baseline_due=parse_fuzzy_date(due if baseline is None else baseline),
         rebaseline_count=0 if baseline in (None, due) else 1,

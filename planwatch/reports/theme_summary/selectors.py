@@ -15,10 +15,13 @@ from django.db.models import (
     CharField,
     DateField,
     ExpressionWrapper,
+    F,
     FilteredRelation,
     OuterRef,
     Q,
     Subquery,
+    TextField,
+    Value,
     When,
 )
 from django.db.models.functions import Cast
@@ -28,7 +31,7 @@ from planwatch.domain.counting import add_months, is_counted_action
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.refs import parse_ref
 from planwatch.domain.risk_matrix import Assessment, RiskBand
-from planwatch.domain.statuses import Status
+from planwatch.domain.statuses import Status, is_exception
 from planwatch.domain.theme_summary import MainActionRecord, MilestoneRecord
 from planwatch.plans.counting import COUNTED_STATES, counted_updates_q, joined_later_q
 from planwatch.plans.models import (
@@ -133,7 +136,6 @@ _ACTION_COLUMNS = (
     "risk_level",
     "lifecycle",
     "rebaseline_count",
-    *(f"start_{p}" for p in ("text", "kind", "earliest", "latest", "note")),
     *(f"due_{p}" for p in ("text", "kind", "earliest", "latest", "note", "every_months")),
     *(f"baseline_due_{p}" for p in ("text", "kind", "earliest", "latest", "every_months")),
 )
@@ -142,6 +144,7 @@ _KINDS = {kind.value: kind for kind in DateKind}
 _STATUSES = {status.value: status for status in Status}
 _LIVE = Lifecycle.LIVE.value
 _DONE_VALUES = sorted(status.value for status in DONE)
+_EXCEPTION_VALUES = sorted(status.value for status in Status if is_exception(status))
 
 
 def _month_update(month: date) -> FilteredRelation:
@@ -171,7 +174,26 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
         .annotate(u0=_month_update(window[0]), u1=_month_update(window[1]))
         .annotate(u2=_month_update(window[2]))
         .annotate(earlier_completion=_completed_before(month))
-        .annotate(joined_later=ExpressionWrapper(joined_later_q(month), BooleanField()))
+        # Commentary is printed only for the month's exceptions: only theirs is fetched.
+        .annotate(
+            exception_commentary=Case(
+                When(u0__status__in=_EXCEPTION_VALUES, then=F("u0__commentary")),
+                default=Value(""),
+                output_field=TextField(),
+            )
+        )
+        # Only a milestone with no update for M can have joined later; the look-up at its
+        # other months is made for those few, not for every action.
+        .annotate(
+            joined_later=Case(
+                When(
+                    u0__id__isnull=True,
+                    then=ExpressionWrapper(joined_later_q(month), BooleanField()),
+                ),
+                default=False,
+                output_field=BooleanField(),
+            )
+        )
         .annotate(**{f"{c}_as_text": expression for c, expression in dated.items()})
         # The records are kept per theme, so ordering by theme first changes nothing but lets
         # the (plan, theme, sort_key) index give the order without a sort.
@@ -179,7 +201,7 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
         .values_list(
             *(f"{c}_as_text" if c in dated else c for c in _ACTION_COLUMNS),
             "u0__status",
-            "u0__commentary",
+            "exception_commentary",
             "u1__status",
             "u2__status",
             "earlier_completion",
@@ -220,10 +242,9 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
             parent_ref = ref if is_main else _main_ref(ref)
         # Each reading as (text, kind, earliest, latest, note, every_months): a start has no
         # rhythm stored, a baseline no note.
-        start = dates.get(fields := (*row[9:14], None)) or _fuzzy(dates, fields)
-        due = dates.get(fields := row[14:20]) or _fuzzy(dates, fields)
-        baseline = dates.get(fields := (*row[20:24], "", row[24])) or _fuzzy(dates, fields)
-        now, commentary, before, two_before, earlier, joined_later = row[25:]
+        due = dates.get(fields := row[9:15]) or _fuzzy(dates, fields)
+        baseline = dates.get(fields := (*row[15:19], "", row[19])) or _fuzzy(dates, fields)
+        now, commentary, before, two_before, earlier, joined_later = row[20:]
         earlier = _as_date(earlier)
         key = (two_before, before, now)
         history = histories.get(key)
@@ -238,7 +259,6 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
                 statuses=statuses,
                 first_recorded=first_recorded,
                 first_completed=earlier or first_done,
-                start=start,
                 due=due,
                 baseline_due=baseline,
                 rebaseline_count=rebaselines,
