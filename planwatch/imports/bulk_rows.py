@@ -145,3 +145,26 @@ def create_rows_with_history(
             [*copied, *HISTORY_OWN],
             [(*(row[i] for i in indexes), *own) for row in chunk],
         )
+
+
+def instances_insert(model: type[models.Model], objects: Sequence[models.Model]) -> None:
+    """Insert new model instances as `bulk_create` would, giving each its primary key, but
+    sent as plain rows through `rows_insert`. Django 5.2's `bulk_create` on PostgreSQL sends
+    one array per column through UNNEST, which psycopg quotes into the SQL text value by
+    value: 6.5 s of a 10,000-action import's 37 s, where COPY takes under one."""
+    if not objects:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    for obj, pk in zip(objects, new_ids(model, len(objects)), strict=True):
+        obj.pk = pk
+    rows = [
+        (
+            obj.pk,
+            *(f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields),
+        )
+        for obj in objects
+    ]
+    rows_insert(model._meta.db_table, [model._meta.pk.column, *(f.column for f in fields)], rows)
+    for obj in objects:  # saved, as after bulk_create
+        obj._state.adding = False
+        obj._state.db = connection.alias

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import connection
 from django.utils import timezone
 
+from .bulk_rows import instances_insert
 from .parse import ImportWarning
 
 BATCH = 1000
@@ -47,7 +48,7 @@ class ImportContext:
 
 
 def create_with_history(model, objects: list, context: ImportContext) -> None:
-    model.objects.bulk_create(objects, batch_size=BATCH)
+    instances_insert(model, objects)
     history_rows_copy(model, [obj.pk for obj in objects], context)
 
 
