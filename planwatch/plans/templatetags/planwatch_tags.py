@@ -24,8 +24,16 @@ from govuk_frontend_django.components.service_navigation import GovUKServiceNavi
 from planwatch.accounts.permissions import Perm, user_can
 from planwatch.domain.fuzzy_dates import excel_cell_text
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
+from planwatch.plans.workbook_html import workbook_html
 
 register = template.Library()
+
+
+@register.filter
+def workbook_text(text: str):
+    """Tracker text with its emphasis and line breaks drawn, never its tags."""
+    return workbook_html(text)
+
 
 # (label, URL name, the pages that mark it current ("app:*" for all of an app's), who sees it)
 SECTIONS = (
