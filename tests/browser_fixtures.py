@@ -70,3 +70,21 @@ def settle_and_screenshot(page, name: str, *, full_page: bool = True) -> None:
     page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready.then(() => true)")
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.2 AA violations on the page as loaded. Run through page.evaluate:
+    the CSP refuses an injected script tag, as it should."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: ./run test installs the npm packages")
+    page.evaluate(AXE.read_text())
+    return page.evaluate(
+        """() => axe.run(document, {runOnly: {type: "tag",
+              values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+            .then(result => result.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))})))"""
+    )

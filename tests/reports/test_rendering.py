@@ -162,3 +162,36 @@ def test_word_columns_are_as_wide_as_what_they_hold():
     ref, action, rating, _due = widths
     assert action > ref and action > rating
     assert sum(widths) <= word.sections[0].page_width - word.sections[0].left_margin * 2
+
+
+def _marked_up() -> Document:
+    table = Table(
+        "Milestones due",
+        ("Ref", "Due"),
+        (("SD.A1.3a", "<b>Sep-22</b>"), ("OC.A1.2", "Dec 22 &amp; <i>quarterly</i>")),
+    )
+    return Document(
+        "Summary",
+        "",
+        (Section("Theme", (Paragraph("Line one<br>line <b>two</b>"), table)),),
+    )
+
+
+def test_workbook_markup_is_drawn_as_emphasis_in_html_never_as_tags():
+    html = document_html(_marked_up())
+
+    assert "<strong>Sep-22</strong>" in html
+    assert "Dec 22 &amp; <em>quarterly</em>" in html
+    assert "Line one<br>line <strong>two</strong>" in html
+    assert "&lt;b&gt;" not in html and "&amp;amp;" not in html
+
+
+def test_workbook_markup_is_bold_and_italic_runs_in_word_never_tags():
+    word = open_word(io.BytesIO(document_docx(_marked_up())))
+    cells = [row.cells[1] for row in word.tables[0].rows[1:]]
+    first, second = (cell.paragraphs[0].runs for cell in cells)
+
+    assert [(r.text, r.bold) for r in first] == [("Sep-22", True)]
+    assert [(r.text, bool(r.italic)) for r in second] == [("Dec 22 & ", False), ("quarterly", True)]
+    body = "\n".join(p.text for p in word.paragraphs)
+    assert "<b>" not in body and "line two" in body

@@ -10,6 +10,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from planwatch.domain.emphasis import emphasis_runs, plain_text
+from planwatch.reports.rendering.alt_text import chart_alt_text
 from planwatch.reports.rendering.document import (
     SHADE,
     Bullets,
@@ -68,14 +70,22 @@ def _repeat_header(row) -> None:
 
 
 def _set_cell_text(cell, text: str, *, bold: bool = False) -> None:
-    lines = text.splitlines() or [""]
-    paragraph = cell.paragraphs[0]
-    for number, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        if bold:  # setting False writes an element per run; a large report has thousands
-            run.bold = True
-        if number < len(lines) - 1:
-            run.add_break()
+    _add_text(cell.paragraphs[0], text, bold=bold)
+
+
+def _add_text(paragraph, text: str, *, bold: bool = False) -> None:
+    """Report text as Word runs: the workbook's bold and italic kept, its breaks as breaks."""
+    for piece in emphasis_runs(text):
+        lines = piece.text.split("\n")
+        for number, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            # Setting False writes an element per run; a large report has thousands.
+            if bold or piece.bold:
+                run.bold = True
+            if piece.italic:
+                run.italic = True
+            if number < len(lines) - 1:
+                run.add_break()
 
 
 _STYLES = ("Caption", "Table Grid", "List Bullet")
@@ -94,7 +104,7 @@ def _column_weights(headers, rows) -> list[float]:
     takes a share of the rest."""
     weights = []
     for index, header in enumerate(headers):
-        texts = [header] + [cell_text(row[index]) for row in rows]
+        texts = [header] + [plain_text(cell_text(row[index])) for row in rows]
         longest_word = max((len(word) for text in texts for word in text.split()), default=1)
         longest_text = max(len(text) for text in texts)
         # A character of a word is wider than the average one of a long text (bold, capitals).
@@ -136,7 +146,10 @@ def _figure(word, figure: Figure) -> None:
     png = cairosvg.svg2png(bytestring=chart_svg(figure.chart).encode("utf-8"), scale=2)
     title = word.add_paragraph(figure.chart.title, style=_style(word, "Caption"))
     title.paragraph_format.keep_with_next = True
-    word.add_picture(io.BytesIO(png), width=min(_text_width(word), Mm(230)))
+    picture = word.add_picture(io.BytesIO(png), width=min(_text_width(word), Mm(230)))
+    # Word reads a picture's alt text from its drawing properties (wp:docPr/@descr).
+    picture._inline.docPr.set("descr", chart_alt_text(figure.chart))
+    picture._inline.docPr.set("title", figure.chart.title)
     word.add_paragraph(figure.chart.description)
     headers, rows = chart_table(figure.chart)
     _table(word, Table(f"{figure.chart.title}: the data", tuple(headers), tuple(map(tuple, rows))))
@@ -151,14 +164,10 @@ def _blocks(word, blocks) -> None:
             paragraph = word.add_paragraph()
             if block.label:
                 paragraph.add_run(block.label + " ").bold = True
-            lines = block.text.splitlines() or [""]
-            for number, line in enumerate(lines):
-                run = paragraph.add_run(line)
-                if number < len(lines) - 1:
-                    run.add_break()
+            _add_text(paragraph, block.text)
         elif isinstance(block, Bullets):
             for item in block.items:
-                word.add_paragraph(item, style=_style(word, "List Bullet"))
+                _add_text(word.add_paragraph(style=_style(word, "List Bullet")), item)
         elif isinstance(block, Table):
             _table(word, block)
         elif isinstance(block, Figure):
@@ -167,8 +176,25 @@ def _blocks(word, blocks) -> None:
             raise TypeError(f"a report cannot hold a {type(block).__name__}")
 
 
+def _language(word, tag: str = "en-GB") -> None:
+    """The document's language, for spelling and for screen readers: python-docx's template
+    says en-US, in the defaults every style inherits."""
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.append(language)
+    language.set(qn("w:val"), tag)
+    theme_language = word.settings.element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), tag)
+    word.core_properties.language = tag
+
+
 def document_docx(doc: Document) -> bytes:
     word = new_word_document()
+    _language(word)
     word.planwatch_styles = {name: word.styles[name] for name in _STYLES}
     _page_setup(word, landscape=doc.landscape)
     word.core_properties.title = doc.title

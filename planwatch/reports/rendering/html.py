@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 
 from django.utils.html import escape
 
+from planwatch.plans.workbook_html import workbook_html
+from planwatch.reports.rendering.alt_text import chart_alt_text
 from planwatch.reports.rendering.document import (
     Bullets,
     Cell,
@@ -35,7 +38,7 @@ def _cell_html(value: str | Cell) -> str:
 
 
 def _multiline(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.splitlines()) if text else ""
+    return workbook_html(text)
 
 
 def _table_html(table: Table, *, tag_cells: bool = True) -> str:
@@ -75,9 +78,15 @@ def _chart_parts(figure: Figure) -> tuple[str, Table]:
     return chart_svg(figure.chart), table
 
 
-def _figure_html(figure: Figure, *, for_print: bool) -> str:
+def _figure_html(figure: Figure, *, for_print: bool, for_pdf: bool = False) -> str:
     svg, table = _chart_parts(figure)
     caption = escape(figure.chart.title)
+    if for_pdf:
+        # A tagged PDF takes a figure's text alternative from an image's alt; inline SVG
+        # gives it none. The chart is the same SVG, as an image.
+        source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        svg = f'<img src="{source}" alt="{escape(chart_alt_text(figure.chart))}">'
+
     if for_print:
         data = _table_html(table, tag_cells=False)
     else:
@@ -93,7 +102,7 @@ def _figure_html(figure: Figure, *, for_print: bool) -> str:
     )
 
 
-def _blocks_html(blocks: Iterable, *, for_print: bool) -> str:
+def _blocks_html(blocks: Iterable, *, for_print: bool, for_pdf: bool = False) -> str:
     out = []
     for block in blocks:
         if isinstance(block, Section):
@@ -101,7 +110,7 @@ def _blocks_html(blocks: Iterable, *, for_print: bool) -> str:
             level = max(block.level, 2)
             klass = _HEADING_CLASS.get(block.level, "govuk-heading-s")
             out.append(f'<h{level} class="{klass}">{escape(block.heading)}</h{level}>')
-            out.append(_blocks_html(block.blocks, for_print=for_print))
+            out.append(_blocks_html(block.blocks, for_print=for_print, for_pdf=for_pdf))
         elif isinstance(block, Paragraph):
             label = f"<strong>{escape(block.label)}</strong> " if block.label else ""
             out.append(f'<p class="govuk-body">{label}{_multiline(block.text)}</p>')
@@ -111,7 +120,7 @@ def _blocks_html(blocks: Iterable, *, for_print: bool) -> str:
         elif isinstance(block, Table):
             out.append(_table_html(block, tag_cells=not for_print))
         elif isinstance(block, Figure):
-            out.append(_figure_html(block, for_print=for_print))
+            out.append(_figure_html(block, for_print=for_print, for_pdf=for_pdf))
         else:
             raise TypeError(f"a report cannot hold a {type(block).__name__}")
     return "".join(out)
@@ -139,25 +148,26 @@ h2, h3, h4 { page-break-after: avoid; }
 .subtitle { font-size: 11pt; color: #505a5f; margin: 0 0 8pt; }
 p { margin: 0 0 5pt; } ul { margin: 0 0 6pt; padding-left: 14pt; }
 table { border-collapse: collapse; width: 100%%; margin: 0 0 8pt; page-break-inside: auto; }
-caption { text-align: left; font-weight: bold; padding: 0 0 3pt; }
+caption { text-align: left; font-weight: bold; padding: 0 0 3pt; break-after: avoid; }
 th, td { border: 0.6pt solid #b1b4b6; padding: 3pt 4pt; text-align: left; vertical-align: top; }
 th { background: #f3f2f1; } thead { display: table-header-group; } tr { page-break-inside: avoid; }
 td.tone-green { background: #00703c; color: #fff; }
 td.tone-red { background: #d4351c; color: #fff; }
 td.tone-amber { background: #ffdd00; } td.tone-grey { background: #b1b4b6; }
 figure { margin: 6pt 0 10pt; page-break-inside: avoid; } figcaption { font-weight: bold; }
-figure svg { max-width: 100%%; height: auto; }
+figure svg, figure img { max-width: 100%%; height: auto; }
 """
 
 
-def document_standalone_html(doc: Document) -> str:
-    """A whole HTML page with print styles: the file a reader can open, and the PDF's source."""
+def document_standalone_html(doc: Document, *, for_pdf: bool = False) -> str:
+    """A whole HTML page with print styles: the file a reader can open, and the PDF's source
+    (`for_pdf`: charts as images with alt text, which a tagged PDF carries)."""
     css = _PRINT_CSS % {
         "orientation": "landscape" if doc.landscape else "portrait",
         "footer": escape(doc.title).replace('"', "'"),
     }
     subtitle = f'<p class="subtitle">{escape(doc.subtitle)}</p>' if doc.subtitle else ""
-    body = _blocks_html(doc.sections, for_print=True)
+    body = _blocks_html(doc.sections, for_print=True, for_pdf=for_pdf)
     return (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
         f"<title>{escape(doc.title)}</title><style>{css}</style></head>"

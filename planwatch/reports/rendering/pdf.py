@@ -11,4 +11,8 @@ def document_pdf(doc: Document) -> bytes:
     # WeasyPrint loads Pango at import; only PDF downloads should pay for it.
     from weasyprint import HTML
 
-    return HTML(string=document_standalone_html(doc)).write_pdf()
+    # PDF/UA-1 makes WeasyPrint tag the document (headings, tables, figures with their alt
+    # text), which screen readers need: councils publish these with their Cabinet papers.
+    return HTML(string=document_standalone_html(doc, for_pdf=True)).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
