@@ -58,10 +58,12 @@ def risk_register_section(*, plan, month: date | None = None, level: int = 2) ->
         heatmap_table(heatmap),
     ]
     if heatmap.unscored:
+        when = f" as at {month:%B %Y}" if month else ""
+        count = len(heatmap.unscored)
         blocks.append(
             Paragraph(
-                "Not on the heatmap (no residual score): "
-                + ", ".join(f"{r.reference} {r.title}" for r in heatmap.unscored),
+                f"{count} risk{'s' if count != 1 else ''} not yet scored{when}, so not on the "
+                "heatmap: " + ", ".join(f"{r.reference} {r.title}" for r in heatmap.unscored),
             )
         )
     blocks.append(

@@ -83,10 +83,14 @@ def _reviews_until(risk: Risk, month: date | None) -> list[RiskReview]:
 
 
 def _in_picture(risk: Risk, month: date | None) -> bool:
+    """As at a month: the risks not closed before it that had been reviewed by then, and
+    those never reviewed at all, shown as not scored (a register of unscored risks is not an
+    empty one). A risk first reviewed later is taken to have joined the register later."""
     if month is None:
         return True
-    closed_before = risk.closed_on is not None and risk.closed_on < month
-    return not closed_before and bool(_reviews_until(risk, month))
+    if risk.closed_on is not None and risk.closed_on < month:
+        return False
+    return bool(_reviews_until(risk, month)) or not risk.reviews.all()
 
 
 def _row(risk: Risk, matrix: Matrix, *, month: date | None, today: date | None) -> RiskRow:

@@ -10,7 +10,7 @@ from planwatch.risks import services
 from planwatch.risks.errors import RiskError
 from planwatch.risks.matrix import matrix_get
 from planwatch.risks.models import Risk, RiskReview
-from planwatch.risks.selectors import register_list, risk_get, risk_review_history
+from planwatch.risks.selectors import heatmap_counts, register_list, risk_get, risk_review_history
 
 from .helpers import NOVEMBER, OCTOBER, SEPTEMBER, review, risk_add
 
@@ -114,6 +114,16 @@ def test_as_at_a_month_the_register_reads_the_snapshot_of_that_month_or_before(p
 
     assert (row.residual.score, row.review.month) == (4, SEPTEMBER)
     assert register_list(plan=plan, month=SEPTEMBER.replace(month=8)) == []
+
+
+def test_as_at_a_month_a_risk_never_reviewed_is_listed_as_not_scored(pmo, plan):
+    risk_add(pmo, plan)
+
+    (row,) = register_list(plan=plan, month=OCTOBER)
+    heatmap = heatmap_counts(plan=plan, month=OCTOBER)
+
+    assert row.residual is None
+    assert [r.reference for r in heatmap.unscored] == [row.risk.reference]
 
 
 @pytest.mark.parametrize("levels", [(0, 2), (2, 5)])
