@@ -6,9 +6,11 @@ figures and the prose made from them; `theme_summary_document` (in
 `theme_summary_document.py`) lays them out as the council's summary.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from planwatch.domain.change_control_phrases import due_after_change_control
 from planwatch.domain.months import month_parse
 from planwatch.domain.theme_summary import (
     BAND_LABELS,
@@ -72,6 +74,8 @@ class ThemePart:
     figures: ThemeFigures
     summary: tuple[str, ...]
     workstreams: tuple[WorkstreamPart, ...]
+    # Each exception's due date after change control, in the words the table prints.
+    due_after_change: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,11 +109,15 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
     month = month.replace(day=1)
     records = selectors.theme_records(plan=plan, month=month)
     narratives = selectors.narratives_for(plan=plan, month=month)
+    figures_of = [
+        theme_figures(month=month, main_actions=theme.main_actions, milestones=theme.milestones)
+        for theme in records
+    ]
+    requests = selectors.date_change_requests(
+        plan=plan, month=month, refs=[e.line.ref for f in figures_of for e in f.exceptions]
+    )
     themes = []
-    for theme in records:
-        figures = theme_figures(
-            month=month, main_actions=theme.main_actions, milestones=theme.milestones
-        )
+    for theme, figures in zip(records, figures_of, strict=True):
         themes.append(
             ThemePart(
                 theme.theme.code,
@@ -120,6 +128,12 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
                     WorkstreamPart(w.name, _narrative(narratives.get(w.pk)))
                     for w in theme.workstreams
                 ),
+                {
+                    e.line.ref: due_after_change_control(
+                        e.due_text, e.baseline_due_text, requests.get(e.line.ref)
+                    )
+                    for e in figures.exceptions
+                },
             )
         )
     return ThemeSummaryReport(
@@ -227,6 +241,7 @@ def _theme_json(part: ThemePart) -> dict:
                 "due": e.due_text,
                 "baseline_due": e.baseline_due_text,
                 "rebaseline_count": e.rebaseline_count,
+                "due_after_change_control": part.due_after_change.get(e.line.ref, ""),
                 "commentary": e.commentary,
             }
             for e in f.exceptions

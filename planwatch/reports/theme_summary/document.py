@@ -174,7 +174,7 @@ def _focus2(part: ThemePart) -> Section:
             e.line.title,
             Cell(f"{e.rating} rated", e.rating.lower()),
             e.baseline_due_text or "No date",
-            e.due_text if e.due_text != e.baseline_due_text else "No change approved",
+            part.due_after_change.get(e.line.ref) or e.due_text,
             e.commentary or "No commentary given.",
         )
         for e in exceptions

@@ -6,7 +6,7 @@ is fetched per action, and no action's whole update history is read."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db import connection
 from django.db.models import (
@@ -25,7 +25,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
+from django.utils import timezone
 
+from planwatch.changes.models import ChangeKind, ChangeRequest, Decision
+from planwatch.domain.change_control_phrases import DateChangeRequest
 from planwatch.domain.counting import DONE_STATUSES as DONE
 from planwatch.domain.counting import add_months, is_counted_action
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
@@ -347,3 +350,34 @@ def narratives_for(*, plan: Plan, month: date) -> dict[int, WorkstreamNarrative]
             workstream__theme__plan=plan, month=month
         ).select_related("updated_by")
     }
+
+
+def date_change_requests(
+    *, plan: Plan, month: date, refs: list[str]
+) -> dict[str, DateChangeRequest]:
+    """The newest due-date request (or tracker change-control flag) raised by `month` for
+    each of these actions, told as it stood at the month's end (one query)."""
+    after = timezone.make_aware(datetime.combine(add_months(month, 1), time.min))
+    requests = (
+        ChangeRequest.objects.filter(
+            plan=plan,
+            action__ref__in=refs,
+            month__lte=month,
+            kind__in=[ChangeKind.DUE_DATE, ChangeKind.TO_BE_COMPLETED],
+        )
+        .exclude(decision=Decision.WITHDRAWN, decided_at__lt=after)
+        .order_by("action__ref", "month", "pk")
+        .values_list("action__ref", "proposed", "commentary_dates", "decision", "decided_at")
+    )
+    found = {}
+    for ref, proposed, commentary_dates, decision, decided_at in requests:  # newest last
+        decided = decided_at is not None and decided_at < after
+        found[ref] = DateChangeRequest(
+            proposed_due=(proposed or {}).get("due_text", ""),
+            decision=decision if decided else Decision.PENDING.value,
+            decided_on=timezone.localdate(decided_at) if decided else None,
+            dates_in_commentary=tuple(
+                d.get("text", "") for d in commentary_dates or () if d.get("field") == "due"
+            ),
+        )
+    return found
