@@ -92,6 +92,9 @@ class Document:
     subtitle: str
     sections: tuple[Section, ...]
     landscape: bool = True
+    # Said under the title and, in print, at the foot of every page: e.g. that the month's
+    # figures are provisional ("Provisional: 40 of 58 updates in").
+    status_note: str = ""
 
 
 def cell_text(value: str | Cell) -> str:

@@ -202,6 +202,10 @@ def document_docx(doc: Document) -> bytes:
     word.add_heading(doc.title, level=0)
     if doc.subtitle:
         word.add_paragraph(doc.subtitle)
+    if doc.status_note:
+        word.add_paragraph().add_run(doc.status_note).bold = True
+        footer = word.sections[0].footer.paragraphs[0]
+        footer.text = f"{doc.title}: {doc.status_note}"
     _blocks(word, doc.sections)
     out = io.BytesIO()
     word.save(out)

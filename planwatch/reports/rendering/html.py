@@ -132,7 +132,15 @@ def document_html(doc: Document, *, with_title: bool = False) -> str:
     if with_title:
         title = f'<h1 class="govuk-heading-xl">{escape(doc.title)}</h1>'
     subtitle = f'<p class="govuk-body-l">{escape(doc.subtitle)}</p>' if doc.subtitle else ""
-    return title + subtitle + _blocks_html(doc.sections, for_print=False)
+    note = ""
+    if doc.status_note:
+        note = (
+            '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" '
+            'aria-hidden="true">!</span><strong class="govuk-warning-text__text">'
+            f'<span class="govuk-visually-hidden">Warning</span>{escape(doc.status_note)}'
+            "</strong></div>"
+        )
+    return title + subtitle + note + _blocks_html(doc.sections, for_print=False)
 
 
 _PRINT_CSS = """
@@ -146,6 +154,7 @@ h1 { font-size: 20pt; margin: 0 0 4pt; } h2 { font-size: 15pt; margin: 14pt 0 4p
 h3 { font-size: 12pt; margin: 10pt 0 3pt; } h4, h5, h6 { font-size: 10pt; margin: 8pt 0 2pt; }
 h2, h3, h4 { page-break-after: avoid; }
 .subtitle { font-size: 11pt; color: #505a5f; margin: 0 0 8pt; }
+.status-note { font-size: 11pt; border-left: 4pt solid #d4351c; padding-left: 6pt; }
 p { margin: 0 0 5pt; } ul { margin: 0 0 6pt; padding-left: 14pt; }
 table { border-collapse: collapse; width: 100%%; margin: 0 0 8pt; page-break-inside: auto; }
 caption { text-align: left; font-weight: bold; padding: 0 0 3pt; break-after: avoid; }
@@ -164,9 +173,14 @@ def document_standalone_html(doc: Document, *, for_pdf: bool = False) -> str:
     (`for_pdf`: charts as images with alt text, which a tagged PDF carries)."""
     css = _PRINT_CSS % {
         "orientation": "landscape" if doc.landscape else "portrait",
-        "footer": escape(doc.title).replace('"', "'"),
+        "footer": escape(doc.title + (f" ({doc.status_note})" if doc.status_note else "")).replace(
+            '"', "'"
+        ),
     }
     subtitle = f'<p class="subtitle">{escape(doc.subtitle)}</p>' if doc.subtitle else ""
+    if doc.status_note:
+        subtitle += f'<p class="status-note"><strong>{escape(doc.status_note)}</strong></p>'
+
     body = _blocks_html(doc.sections, for_print=True, for_pdf=for_pdf)
     return (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planwatch.domain.change_control_phrases import due_after_change_control
+from planwatch.domain.month_standing import MonthStanding
 from planwatch.domain.months import month_parse
 from planwatch.domain.theme_summary import (
     BAND_LABELS,
@@ -85,6 +86,7 @@ class ThemeSummaryReport:
     month: date
     months_with_updates: tuple[date, ...]
     themes: tuple[ThemePart, ...]
+    standing: MonthStanding
 
     @property
     def has_updates(self) -> bool:
@@ -142,6 +144,9 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
         month=month,
         months_with_updates=tuple(selectors.months_with_updates(plan=plan)),
         themes=tuple(themes),
+        standing=selectors.month_standing(
+            plan=plan, month=month, owed=sum(f.milestones for f in figures_of)
+        ),
     )
 
 
@@ -276,6 +281,14 @@ def theme_summary_json(report: ThemeSummaryReport) -> dict:
         "organisation": report.organisation,
         "month": _month(report.month),
         "has_updates": report.has_updates,
+        "month_standing": {
+            "provisional": report.standing.provisional,
+            "label": report.standing.label,
+            "updates_owed": report.standing.owed,
+            "updates_in": report.standing.received,
+            "updates_accepted": report.standing.accepted,
+            "cycle_open": report.standing.cycle_open,
+        },
         "months_with_updates": [_month(m) for m in report.months_with_updates],
         "definitions": DEFINITIONS,
         "labels": {

@@ -40,7 +40,10 @@ _HEADLINE = (
 )
 
 
-def _rag(rag: str) -> Cell:
+def _rag(rag: str, report: ThemeSummaryReport) -> Cell:
+    # A month nobody has reported on yet has no colour to give (MonthStanding).
+    if not report.standing.has_updates:
+        return Cell("No updates yet", "grey")
     return Cell(rag.capitalize(), rag)
 
 
@@ -61,7 +64,7 @@ def _overview(report: ThemeSummaryReport) -> Section:
                 str(f.milestones),
                 *(str(f.count(g)) for g in _HEADLINE),
                 str(len(f.exceptions)),
-                _rag(f.status.rag),
+                _rag(f.status.rag, report),
             )
         )
     headers = ("Theme", "Main actions", "Red risk", "Amber risk", "Green risk", "Not rated")
@@ -188,15 +191,18 @@ def _focus2(part: ThemePart) -> Section:
     )
 
 
-def _status(part: ThemePart) -> Section:
+def _status(part: ThemePart, report: ThemeSummaryReport) -> Section:
     status = part.figures.status
+    reasons = status.reasons if report.standing.has_updates else (report.standing.label,)
     return Section(
         "Theme status",
         (
             Table(
-                f"{part.name}: theme status", ("Theme", "Status"), ((part.name, _rag(status.rag)),)
+                f"{part.name}: theme status",
+                ("Theme", "Status"),
+                ((part.name, _rag(status.rag, report)),),
             ),
-            Bullets(status.reasons),
+            Bullets(reasons),
         ),
         level=3,
     )
@@ -235,13 +241,13 @@ def _assurance(theme_flags) -> Section:
     return Section("Assurance: ratings to question", blocks, level=3)
 
 
-def _theme(part: ThemePart, index: int, extras) -> Section:
+def _theme(part: ThemePart, index: int, extras, report: ThemeSummaryReport) -> Section:
     blocks: list = [_summary(part)]
     chart = extras.theme_chart(index) if extras else None
     if chart is not None:
         blocks.append(Section("Progress over the months", (Figure(chart),), level=3))
     blocks += [_achievements(part), _milestones(part), _focus1(part), _focus2(part)]
-    blocks.append(_status(part))
+    blocks.append(_status(part, report))
     if extras is not None and extras.assurance is not None:
         blocks.append(_assurance(extras.assurance_for(part.code)))
     return Section(f"{part.name} ({part.code})", tuple(blocks))
@@ -258,9 +264,15 @@ def document_for(report: ThemeSummaryReport, extras=None) -> Document:
                 tuple(Figure(chart) for chart in extras.plan_charts),
             )
         )
-    sections += [_theme(part, index, extras) for index, part in enumerate(report.themes)]
+    sections += [_theme(part, index, extras, report) for index, part in enumerate(report.themes)]
     if extras is not None and extras.risks is not None:
         sections.append(Section("Risk register and heatmap", extras.risks.blocks))
     sections.append(_definitions())
     subtitle = f"{report.plan}{', ' + report.organisation if report.organisation else ''}"
-    return Document(title=report.title, subtitle=subtitle, sections=tuple(sections), landscape=True)
+    return Document(
+        title=report.title,
+        subtitle=subtitle,
+        sections=tuple(sections),
+        landscape=True,
+        status_note=report.standing.label if report.standing.provisional else "",
+    )

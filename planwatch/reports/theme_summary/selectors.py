@@ -13,6 +13,7 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
+    Count,
     DateField,
     ExpressionWrapper,
     F,
@@ -32,11 +33,17 @@ from planwatch.domain.change_control_phrases import DateChangeRequest
 from planwatch.domain.counting import DONE_STATUSES as DONE
 from planwatch.domain.counting import add_months, is_counted_action
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
+from planwatch.domain.month_standing import MonthStanding
 from planwatch.domain.refs import parse_ref
 from planwatch.domain.risk_matrix import Assessment, RiskBand
 from planwatch.domain.statuses import Status, is_exception
 from planwatch.domain.theme_summary import MainActionRecord, MilestoneRecord
-from planwatch.plans.counting import COUNTED_STATES, counted_updates_q, joined_later_q
+from planwatch.plans.counting import (
+    COUNTED_STATES,
+    counted_actions_q,
+    counted_updates_q,
+    joined_later_q,
+)
 from planwatch.plans.models import (
     Action,
     Lifecycle,
@@ -44,11 +51,13 @@ from planwatch.plans.models import (
     ProgressUpdate,
     RiskLevel,
     Theme,
+    UpdateState,
     Workstream,
 )
 from planwatch.reports.models import WorkstreamNarrative
 from planwatch.risks.matrix import matrix_get
 from planwatch.risks.models import ActionRiskScore
+from planwatch.updates.models import UpdateCycle
 
 RISK_BANDS = {
     RiskLevel.HIGH: RiskBand.HIGH,
@@ -381,3 +390,25 @@ def date_change_requests(
             ),
         )
     return found
+
+
+def month_standing(*, plan: Plan, month: date, owed: int) -> MonthStanding:
+    """How far the month's updates are in (`owed`: the milestones its figures count), and
+    whether its cycle is still open (two queries)."""
+    counts = (
+        ProgressUpdate.objects.filter(
+            counted_updates_q(), counted_actions_q("action__"), action__plan=plan, month=month
+        )
+        .values_list("state")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_state = dict(counts)
+    return MonthStanding(
+        owed=owed,
+        received=sum(by_state.values()),
+        accepted=by_state.get(UpdateState.ACCEPTED, 0),
+        cycle_open=UpdateCycle.objects.filter(
+            plan=plan, month=month, closed_at__isnull=True
+        ).exists(),
+    )
