@@ -1,5 +1,6 @@
 """Workbook markup read as emphasis: the runs every output draws, and the plain words."""
 
+import itertools
 import re
 
 from hypothesis import given
@@ -75,7 +76,7 @@ def test_no_tag_survives_into_the_plain_text(text):
 def test_neighbouring_runs_never_share_a_style_and_none_is_empty(text):
     runs = emphasis_runs(text)
     assert all(run.text for run in runs)
-    for first, second in zip(runs, runs[1:]):
+    for first, second in itertools.pairwise(runs):
         assert (first.bold, first.italic) != (second.bold, second.italic)
 
 

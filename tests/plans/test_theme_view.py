@@ -58,9 +58,7 @@ def test_unknown_theme_is_not_found(sample_plan, pmo_client):
     assert pmo_client.get(reverse("plans:theme", args=["ZZ"])).status_code == 404
 
 
-def test_a_due_date_typed_in_bold_in_the_workbook_shows_bold_not_as_tags(
-    sample_plan, pmo_client
-):
+def test_a_due_date_typed_in_bold_in_the_workbook_shows_bold_not_as_tags(sample_plan, pmo_client):
     action = Action.objects.filter(plan=sample_plan, due_text__contains="<b>").first()
     assert action is not None, "the sample workbook has due dates typed in bold"
 

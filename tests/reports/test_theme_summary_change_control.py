@@ -18,7 +18,7 @@ def _exceptions(plan) -> dict[str, dict]:
 
 
 def test_an_exception_with_a_pending_date_change_shows_the_date_asked_for(sample_plan, pmo):
-    ref, exception = next(iter(_exceptions(sample_plan).items()))
+    ref = next(iter(_exceptions(sample_plan)))
     ChangeRequest.objects.filter(plan=sample_plan, action__ref=ref).delete()
     action = sample_plan.actions.get(ref=ref)
     ChangeRequest.objects.create(
@@ -36,9 +36,7 @@ def test_an_exception_with_a_pending_date_change_shows_the_date_asked_for(sample
     )
 
 
-def test_a_decision_made_after_the_month_reads_as_awaiting_in_that_months_report(
-    sample_plan, pmo
-):
+def test_a_decision_made_after_the_month_reads_as_awaiting_in_that_months_report(sample_plan, pmo):
     ref = next(iter(_exceptions(sample_plan)))
     ChangeRequest.objects.filter(plan=sample_plan, action__ref=ref).delete()
     ChangeRequest.objects.create(
