@@ -46,6 +46,10 @@ MASKS = [
     # Rows the test itself creates (cycles, uploads, milestones, …) take fresh keys on
     # PostgreSQL, whose sequences no rollback resets: "/cycles/12", "#milestone-4132".
     (re.compile(r"([\"#/][a-z][a-z-]*[-/])\d+"), r"\1N"),
+    # Choices by key (a workstream to add an action to): the keys the rows took, as above.
+    (re.compile(r'(<option value=")\d+'), r"\1N"),
+    # A narrative form's fields, named by workstream key: "id_ws12-summary".
+    (re.compile(r"((?:\b|_)ws)\d+-"), r"\1N-"),
 ]
 
 

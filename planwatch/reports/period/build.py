@@ -58,6 +58,7 @@ from planwatch.reports.period.selectors import (
     list_exceptions,
     list_slippage,
 )
+from planwatch.reports.theme_summary.selectors import month_standing
 
 __all__ = [
     "CABINET_MONTHS",
@@ -111,4 +112,7 @@ def period_report_build(*, plan: Plan, end_month: date, months: int) -> PeriodRe
     list_completions(plan, period, themes, codes)
     list_slippage(plan, themes, codes, period.after - timedelta(days=1))
     list_decisions(plan, period, report, themes, codes)
+    if coverage.last is not None:
+        owed = sum(theme.milestones_at_end for theme in themes.values())
+        report.standing = month_standing(plan=plan, month=coverage.last, owed=owed)
     return report

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planwatch.domain.counting import ALL_GROUPS, DONE_STATUSES, EXCEPTION_STATUSES, status_group
+from planwatch.domain.month_standing import MonthStanding
 from planwatch.domain.periods import Coverage, Period
 from planwatch.domain.statuses import Status
 from planwatch.plans.models import RiskLevel
@@ -119,6 +120,17 @@ class PeriodReport:
     # Decisions on requests with no action (a new main action) belong to no theme.
     decisions_without_theme: list[DecisionLine] = field(default_factory=list)
     raised_in_period: dict[str, int] = field(default_factory=dict)
+    # How far the last month with data is reported on; None when no month has data.
+    standing: MonthStanding | None = None
+
+    @property
+    def status_note(self) -> str:
+        """Said on every output while the last month's figures are not final."""
+        if self.standing is None or not self.standing.provisional:
+            return ""
+        assert self.coverage.last is not None
+        label = self.standing.label
+        return f"{self.coverage.last:%b %Y} {label[0].lower()}{label[1:]}"
 
     @property
     def audience(self) -> str:

@@ -80,6 +80,17 @@ def period_report_json(report: PeriodReport) -> dict:
             "end_month": _iso(coverage.last),
             "sentence": coverage.sentence(),
         },
+        "month_standing": None
+        if report.standing is None
+        else {
+            "month": _iso(coverage.last),
+            "provisional": report.standing.provisional,
+            "label": report.standing.label,
+            "updates_owed": report.standing.owed,
+            "updates_in": report.standing.received,
+            "updates_accepted": report.standing.accepted,
+            "cycle_open": report.standing.cycle_open,
+        },
         "themes": [
             {
                 "code": theme.code,
@@ -181,7 +192,12 @@ def period_report_document(report: PeriodReport, charts: tuple = ()) -> Document
                 (_decision_table("Decisions on new main actions", report.decisions_without_theme),),
             )
         )
-    return Document(title=_title(report), subtitle=subtitle, sections=tuple(sections))
+    return Document(
+        title=_title(report),
+        subtitle=subtitle,
+        sections=tuple(sections),
+        status_note=report.status_note,
+    )
 
 
 def _about(report: PeriodReport) -> Section:
