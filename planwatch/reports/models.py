@@ -1,10 +1,11 @@
-"""The narrative parts of the monthly Theme Progress Summary, written by PMO (Focus 1)."""
+"""What the reports keep: the narrative parts of the monthly Theme Progress Summary, written by
+PMO (Focus 1), and the editions published, frozen."""
 
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from planwatch.plans.models import Workstream
+from planwatch.plans.models import Plan, Workstream
 
 
 class WorkstreamNarrative(models.Model):
@@ -38,3 +39,92 @@ class WorkstreamNarrative(models.Model):
     @property
     def is_empty(self) -> bool:
         return not any(getattr(self, name).strip() for name in self.TEXT_FIELDS)
+
+
+class EditionKind(models.TextChoices):
+    THEME_SUMMARY = "theme_summary", "Theme Progress Summary"
+    CABINET = "cabinet", "Cabinet quarterly progress report"
+    COMMISSIONERS = "commissioners", "Commissioners' six-monthly progress report"
+
+
+class PublishedEditionError(Exception):
+    """A published edition was asked to change: it never does (publish a correction)."""
+
+
+class _FrozenQuerySet(models.QuerySet):
+    """Bulk writes refused too, not only an instance's save and delete."""
+
+    def update(self, **kwargs):
+        raise PublishedEditionError("a published edition never changes: publish a correction")
+
+    def delete(self):
+        raise PublishedEditionError("a published edition is never deleted")
+
+
+class ReportEdition(models.Model):
+    """A report as published: every output frozen with its checksum, the data it was built
+    from, who published it, when, and the meeting it went to. It never changes; a
+    correction is a new edition of the same report, with its reason."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="report_editions")
+    kind = models.CharField(max_length=20, choices=EditionKind.choices)
+    month = models.DateField(help_text="The report's month; a period report's last month.")
+    number = models.PositiveIntegerField(help_text="1 for the first edition, 2 for a correction…")
+    title = models.CharField(max_length=300)
+    meeting = models.CharField(max_length=300, help_text="The meeting it went to.")
+    reason = models.TextField(blank=True, help_text="Why a correction was published.")
+    data = models.JSONField(help_text="The figures the outputs were built from (the JSON report).")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    objects = _FrozenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "kind", "-month", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "month", "number"], name="one_edition_number_per_report"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}, edition {self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PublishedEditionError("a published edition never changes: publish a correction")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PublishedEditionError("a published edition is never deleted")
+
+
+class EditionFile(models.Model):
+    """One output of an edition, as published, with the SHA-256 a reader can check it by."""
+
+    edition = models.ForeignKey(ReportEdition, on_delete=models.PROTECT, related_name="files")
+    format = models.CharField(max_length=10)  # html, docx, pdf, json
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+
+    objects = _FrozenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["edition", "format"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "format"], name="one_file_per_format")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} ({self.format})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PublishedEditionError("a published edition's files never change")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PublishedEditionError("a published edition's files are never deleted")

@@ -13,6 +13,7 @@ PAGES = [
     "/reports/theme-summary/?month=2022-10",
     "/reports/period/cabinet/?end=2022-10",
     "/reports/period/commissioners/?end=2022-10",
+    "/reports/editions/",
 ]
 
 

@@ -60,10 +60,19 @@ class Command(BaseCommand):
         )
 
         period_cli.add_subcommands(subparsers, parser, plan_default=DEFAULT_PLAN)
+        from planwatch.reports import editions_cli
+
+        editions_cli.add_subcommands(subparsers, parser, plan_default=DEFAULT_PLAN)
 
     def handle(self, *args, report: str, **options):
+        from planwatch.reports import editions_cli
+
         if report == "theme-summary":
             self._theme_summary(**options)
+        elif report == "publish":
+            editions_cli.publish(self, **options)
+        elif report == "editions":
+            editions_cli.editions(self, **options)
         else:
             from planwatch.reports.period import cli as period_cli
 

@@ -1,0 +1,140 @@
+"""Publishing a report: every output made once, frozen with its SHA-256 and the data it was
+built from, as an edition that never changes. A correction is the next edition of the same
+report, and must say why. The web page (through the worker) and the CLI both call
+`edition_publish`."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django_tasks import task
+
+from planwatch.accounts.permissions import Perm, user_can
+from planwatch.plans.models import Plan
+from planwatch.reports.models import EditionFile, EditionKind, ReportEdition
+from planwatch.reports.period.build import REPORT_KINDS, PeriodReportError, period_report_build
+from planwatch.reports.period.charts import period_charts
+from planwatch.reports.period.cli import period_report_bytes
+from planwatch.reports.rendering.files import report_bytes
+from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary.document import document_for
+from planwatch.reports.theme_summary.extras import theme_summary_extras, theme_summary_extras_json
+
+FORMATS = ("html", "docx", "pdf", "json")
+
+
+class EditionError(Exception):
+    """The edition cannot be published as asked; the message is for the person asking."""
+
+
+@dataclass(frozen=True)
+class _Outputs:
+    title: str
+    files: dict[str, bytes]
+
+
+def _theme_summary(plan: Plan, month: date) -> _Outputs:
+    report = theme_summary_build(plan=plan, month=month)
+    extras = theme_summary_extras(plan=plan, month=month)
+    data = {**theme_summary_json(report), **theme_summary_extras_json(extras)}
+    document = document_for(report, extras)
+    files = {
+        fmt: report_bytes(fmt, data=lambda: data, document=lambda: document) for fmt in FORMATS
+    }
+    return _Outputs(report.title, files)
+
+
+def _period(plan: Plan, month: date, kind: str) -> _Outputs:
+    try:
+        report = period_report_build(plan=plan, end_month=month, months=REPORT_KINDS[kind][1])
+    except PeriodReportError as error:
+        raise EditionError(str(error)) from None
+    charts = period_charts(plan=plan, report=report)
+    files = {fmt: period_report_bytes(report, fmt, charts) for fmt in FORMATS}
+    title = json.loads(files["json"])["title"]
+    return _Outputs(title, files)
+
+
+def edition_publish(
+    *, user, plan: Plan, kind: str, month: date, meeting: str, reason: str = ""
+) -> ReportEdition:
+    """Make every output of the report and freeze them as its next edition."""
+    if not user_can(user, Perm.EDIT_REPORTS):
+        raise PermissionDenied("only the PMO publishes reports")
+    if kind not in EditionKind.values:
+        raise EditionError(
+            f"there is no report '{kind}': use one of {', '.join(EditionKind.values)}"
+        )
+    meeting, reason = meeting.strip(), reason.strip()
+    if not meeting:
+        raise EditionError("say which meeting the edition goes to")
+    month = month.replace(day=1)
+    if kind == EditionKind.THEME_SUMMARY:
+        outputs = _theme_summary(plan, month)
+    else:
+        outputs = _period(plan, month, kind)
+    with transaction.atomic():
+        # The report's editions so far, locked, so two publishers cannot take one number.
+        earlier = ReportEdition.objects.select_for_update().filter(
+            plan=plan, kind=kind, month=month
+        )
+        number = (earlier.aggregate(n=Max("number"))["n"] or 0) + 1
+        if number > 1 and not reason:
+            raise EditionError(
+                f"edition {number - 1} is already published: a correction must give its reason"
+            )
+        edition = ReportEdition.objects.create(
+            plan=plan,
+            kind=kind,
+            month=month,
+            number=number,
+            title=outputs.title,
+            meeting=meeting,
+            reason=reason,
+            data=json.loads(outputs.files["json"]),
+            published_by=user,
+        )
+        for fmt, body in outputs.files.items():
+            EditionFile.objects.create(
+                edition=edition,
+                format=fmt,
+                content=body,
+                sha256=hashlib.sha256(body).hexdigest(),
+                size=len(body),
+            )
+    return edition
+
+
+@task()
+def edition_publish_task(
+    user_id: int, plan_id: int, kind: str, month: str, meeting: str, reason: str
+) -> int:
+    """The web page's publish, on the worker: rendering the PDF takes seconds."""
+    from django.contrib.auth import get_user_model
+
+    edition = edition_publish(
+        user=get_user_model().objects.get(pk=user_id),
+        plan=Plan.objects.get(pk=plan_id),
+        kind=kind,
+        month=date.fromisoformat(month),
+        meeting=meeting,
+        reason=reason,
+    )
+    return edition.pk
+
+
+def editions_list(*, plan: Plan, kind: str = "", month: date | None = None):
+    editions = ReportEdition.objects.filter(plan=plan).select_related("published_by")
+    if kind:
+        editions = editions.filter(kind=kind)
+    if month:
+        editions = editions.filter(month=month)
+    return editions.prefetch_related("files").order_by("kind", "-month", "-number")
+
+
+def edition_file_get(*, pk: int, fmt: str) -> EditionFile:
+    return EditionFile.objects.select_related("edition").get(edition_id=pk, format=fmt)
