@@ -1,9 +1,36 @@
 """Who may open the reports pages (gathered by tests/accounts/test_permission_matrix.py)."""
 
+from datetime import date
+
 from tests.accounts.url_roles import EVERYONE, PMO_ONLY
+
+
+def _edition_file() -> dict:
+    """An edition stored directly: which roles may download is the question, not publishing."""
+    from django.contrib.auth import get_user_model
+
+    from planwatch.plans.models import Plan
+    from planwatch.reports.models import EditionFile, ReportEdition
+
+    edition = ReportEdition.objects.create(
+        plan=Plan.objects.first(),
+        kind="theme_summary",
+        month=date(2022, 10, 1),
+        number=1,
+        title="Theme Progress Summary October 2022",
+        meeting="Leadership Team",
+        data={},
+        published_by=get_user_model().objects.get(username="pmo"),
+    )
+    EditionFile.objects.create(edition=edition, format="json", content=b"{}", sha256="0", size=2)
+    return {"pk": edition.pk, "fmt": "json"}
+
 
 EXPECTED = {
     "reports:index": ({}, EVERYONE, "page"),
     "reports:theme_summary": ({}, EVERYONE, "page"),
     "reports:narratives_edit": ({"code": "OC"}, PMO_ONLY, "page"),
+    # Every reader lists and downloads editions; only PMO sees the publish form (a POST).
+    "reports:editions": ({}, EVERYONE, "page"),
+    "reports:edition_file": (_edition_file, EVERYONE, "page"),
 }
