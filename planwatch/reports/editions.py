@@ -18,11 +18,10 @@ from planwatch.plans.models import Plan
 from planwatch.reports.models import EditionFile, EditionKind, ReportEdition
 from planwatch.reports.period.build import REPORT_KINDS, PeriodReportError, period_report_build
 from planwatch.reports.period.charts import period_charts
-from planwatch.reports.period.cli import period_report_bytes
-from planwatch.reports.rendering.files import report_bytes
-from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
-from planwatch.reports.theme_summary.document import document_for
-from planwatch.reports.theme_summary.extras import theme_summary_extras, theme_summary_extras_json
+from planwatch.reports.period.cli import period_report_files
+from planwatch.reports.theme_summary.build import theme_summary_build
+from planwatch.reports.theme_summary.extras import theme_summary_extras
+from planwatch.reports.theme_summary.files import theme_summary_files
 
 FORMATS = ("html", "docx", "pdf", "json")
 
@@ -40,12 +39,7 @@ class _Outputs:
 def _theme_summary(plan: Plan, month: date) -> _Outputs:
     report = theme_summary_build(plan=plan, month=month)
     extras = theme_summary_extras(plan=plan, month=month)
-    data = {**theme_summary_json(report), **theme_summary_extras_json(extras)}
-    document = document_for(report, extras)
-    files = {
-        fmt: report_bytes(fmt, data=lambda: data, document=lambda: document) for fmt in FORMATS
-    }
-    return _Outputs(report.title, files)
+    return _Outputs(report.title, theme_summary_files(report, extras, FORMATS))
 
 
 def _period(plan: Plan, month: date, kind: str) -> _Outputs:
@@ -54,7 +48,7 @@ def _period(plan: Plan, month: date, kind: str) -> _Outputs:
     except PeriodReportError as error:
         raise EditionError(str(error)) from None
     charts = period_charts(plan=plan, report=report)
-    files = {fmt: period_report_bytes(report, fmt, charts) for fmt in FORMATS}
+    files = period_report_files(report, FORMATS, charts)
     title = json.loads(files["json"])["title"]
     return _Outputs(title, files)
 

@@ -61,7 +61,24 @@ class _FrozenQuerySet(models.QuerySet):
         raise PublishedEditionError("a published edition is never deleted")
 
 
-class ReportEdition(models.Model):
+class _Frozen(models.Model):
+    """Written once, then never changed or deleted: by an instance or in bulk."""
+
+    objects = _FrozenQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PublishedEditionError("a published edition never changes: publish a correction")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PublishedEditionError("a published edition is never deleted")
+
+
+class ReportEdition(_Frozen):
     """A report as published: every output frozen with its checksum, the data it was built
     from, who published it, when, and the meeting it went to. It never changes; a
     correction is a new edition of the same report, with its reason."""
@@ -79,8 +96,6 @@ class ReportEdition(models.Model):
     )
     published_at = models.DateTimeField(auto_now_add=True)
 
-    objects = _FrozenQuerySet.as_manager()
-
     class Meta:
         ordering = ["plan", "kind", "-month", "-number"]
         constraints = [
@@ -92,16 +107,8 @@ class ReportEdition(models.Model):
     def __str__(self) -> str:
         return f"{self.title}, edition {self.number}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PublishedEditionError("a published edition never changes: publish a correction")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise PublishedEditionError("a published edition is never deleted")
-
-
-class EditionFile(models.Model):
+class EditionFile(_Frozen):
     """One output of an edition, as published, with the SHA-256 a reader can check it by."""
 
     edition = models.ForeignKey(ReportEdition, on_delete=models.PROTECT, related_name="files")
@@ -109,8 +116,6 @@ class EditionFile(models.Model):
     content = models.BinaryField()
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
-
-    objects = _FrozenQuerySet.as_manager()
 
     class Meta:
         ordering = ["edition", "format"]
@@ -120,11 +125,3 @@ class EditionFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition} ({self.format})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PublishedEditionError("a published edition's files never change")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PublishedEditionError("a published edition's files are never deleted")

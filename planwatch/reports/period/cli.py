@@ -1,6 +1,7 @@
 """`planwatch report cabinet --end 2022-10 ...` and `... commissioners ...`: the period reports
 as subcommands of the `report` command, which hands them here."""
 
+from functools import cache
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -32,12 +33,16 @@ def add_subcommands(subparsers, parser, *, plan_default: str) -> None:
         sub.add_argument("--plan", default=plan_default, help="plan name")
 
 
+def period_report_files(report, formats: tuple[str, ...], charts: tuple = ()) -> dict[str, bytes]:
+    """The report as each format's bytes: its JSON built once, and its layout only when a
+    format needs it, once."""
+    data = cache(lambda: {**period_report_json(report), "charts": period_charts_json(charts)})
+    document = cache(lambda: period_report_document(report, charts))
+    return {fmt: report_bytes(fmt, data=data, document=document) for fmt in formats}
+
+
 def period_report_bytes(report, fmt: str, charts: tuple = ()) -> bytes:
-    return report_bytes(
-        fmt,
-        data=lambda: {**period_report_json(report), "charts": period_charts_json(charts)},
-        document=lambda: period_report_document(report, charts),
-    )
+    return period_report_files(report, (fmt,), charts)[fmt]
 
 
 def run(command, *, report: str, end: str, format: str, output: Path, plan: str, **_) -> None:

@@ -15,6 +15,7 @@ from planwatch.reports.period.build import (
     ThemeProgress,
 )
 from planwatch.reports.rendering.document import Cell, Document, Paragraph, Section, Table
+from planwatch.reports.theme_summary.build import month_standing_json
 
 RISK_WORDS = {
     "high": "with a red (high) risk rating",
@@ -82,15 +83,7 @@ def period_report_json(report: PeriodReport) -> dict:
         },
         "month_standing": None
         if report.standing is None
-        else {
-            "month": _iso(coverage.last),
-            "provisional": report.standing.provisional,
-            "label": report.standing.label,
-            "updates_owed": report.standing.owed,
-            "updates_in": report.standing.received,
-            "updates_accepted": report.standing.accepted,
-            "cycle_open": report.standing.cycle_open,
-        },
+        else {"month": _iso(coverage.last), **month_standing_json(report.standing)},
         "themes": [
             {
                 "code": theme.code,

@@ -166,6 +166,18 @@ def _narrative(row) -> Narrative | None:
 # --- JSON ------------------------------------------------------------------------------------
 
 
+def month_standing_json(standing: MonthStanding) -> dict:
+    """How far a month is reported on, as every report's JSON gives it."""
+    return {
+        "provisional": standing.provisional,
+        "label": standing.label,
+        "updates_owed": standing.owed,
+        "updates_in": standing.received,
+        "updates_accepted": standing.accepted,
+        "cycle_open": standing.cycle_open,
+    }
+
+
 def _line(line: MilestoneLine) -> dict:
     return {
         "ref": line.ref,
@@ -281,14 +293,7 @@ def theme_summary_json(report: ThemeSummaryReport) -> dict:
         "organisation": report.organisation,
         "month": _month(report.month),
         "has_updates": report.has_updates,
-        "month_standing": {
-            "provisional": report.standing.provisional,
-            "label": report.standing.label,
-            "updates_owed": report.standing.owed,
-            "updates_in": report.standing.received,
-            "updates_accepted": report.standing.accepted,
-            "cycle_open": report.standing.cycle_open,
-        },
+        "month_standing": month_standing_json(report.standing),
         "months_with_updates": [_month(m) for m in report.months_with_updates],
         "definitions": DEFINITIONS,
         "labels": {

@@ -15,11 +15,12 @@ from planwatch.domain.theme_summary import month_label
 from planwatch.plans.models import Plan, Theme
 from planwatch.plans.views import plan_required
 from planwatch.reports.errors import ReportError
-from planwatch.reports.rendering.files import report_bytes, report_download
+from planwatch.reports.rendering.files import report_download
 from planwatch.reports.rendering.html import document_html
-from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary.build import theme_summary_build
 from planwatch.reports.theme_summary.document import document_for
-from planwatch.reports.theme_summary.extras import theme_summary_extras, theme_summary_extras_json
+from planwatch.reports.theme_summary.extras import theme_summary_extras
+from planwatch.reports.theme_summary.files import theme_summary_files
 from planwatch.reports.theme_summary.forms import FORMATS, MonthForm, NarrativeForm
 
 from . import selectors, services
@@ -68,11 +69,7 @@ def _filename(plan: Plan, month: date, extension: str) -> str:
 
 
 def _download(report, extras, fmt: str, plan: Plan) -> HttpResponse:
-    body = report_bytes(
-        fmt,
-        data=lambda: {**theme_summary_json(report), **theme_summary_extras_json(extras)},
-        document=lambda: document_for(report, extras),
-    )
+    body = theme_summary_files(report, extras, (fmt,))[fmt]
     return report_download(body, fmt, _filename(plan, report.month, fmt))
 
 

@@ -13,25 +13,15 @@ from django.db import DatabaseError
 from planwatch.plans.models import Plan
 from planwatch.reports.errors import ReportError
 from planwatch.reports.rendering.cli_files import output_check, output_write
-from planwatch.reports.rendering.files import report_bytes
 from planwatch.reports.theme_summary.build import (
     report_month,
     theme_summary_build,
-    theme_summary_json,
 )
-from planwatch.reports.theme_summary.document import document_for
-from planwatch.reports.theme_summary.extras import theme_summary_extras, theme_summary_extras_json
+from planwatch.reports.theme_summary.extras import theme_summary_extras
+from planwatch.reports.theme_summary.files import theme_summary_files
 
 DEFAULT_PLAN = "Improvement Plan"
 FORMATS = ("html", "docx", "pdf", "json")
-
-
-def _theme_summary_bytes(report, extras, fmt: str) -> bytes:
-    return report_bytes(
-        fmt,
-        data=lambda: {**theme_summary_json(report), **theme_summary_extras_json(extras)},
-        document=lambda: document_for(report, extras),
-    )
 
 
 class Command(BaseCommand):
@@ -108,5 +98,5 @@ class Command(BaseCommand):
         extras = theme_summary_extras(
             plan=found, month=when, assurance=with_assurance, risks=with_risks
         )
-        body = _theme_summary_bytes(report, extras, fmt)
+        body = theme_summary_files(report, extras, (fmt,))[fmt]
         output_write(self, output, body, fmt)
