@@ -36,6 +36,25 @@ from planwatch.domain.risk_matrix import RiskBand
 from planwatch.domain.statuses import Status
 
 Rag = Literal["green", "amber", "red"]
+
+# The key as the council prints it under its 2022 summary, one sentence per colour.
+THEME_STATUS_KEY: tuple[tuple[Rag, str], ...] = (
+    (
+        "green",
+        "Green Theme: High and Medium Risk areas are on track. Green risk areas have a small "
+        "number of sub-actions with amber/red progress.",
+    ),
+    (
+        "amber",
+        "Amber Theme: High and Medium risk areas have some medium delivery issues and/ or "
+        "green risk areas have medium/high delivery issues.",
+    ),
+    (
+        "red",
+        "Red Theme: High and Medium Risk areas have a number of medium/significant delivery "
+        "issues and/or green risk areas have a number of significant delivery issues.",
+    ),
+)
 _RAG_ORDER: dict[Rag, int] = {"green": 0, "amber": 1, "red": 2}
 
 

@@ -36,9 +36,11 @@ from planwatch.domain.risk_matrix import RiskBand
 from planwatch.domain.slippage import slippage_on
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status, is_exception
 from planwatch.domain.theme_status import (
+    DEFAULT_THRESHOLDS,
     MainActionProgress,
     SubActionProgress,
     ThemeStatus,
+    ThemeThresholds,
     theme_status,
 )
 
@@ -348,8 +350,10 @@ def theme_figures(
     month: date,
     main_actions: Iterable[MainActionRecord],
     milestones: Iterable[MilestoneRecord],
+    thresholds: ThemeThresholds = DEFAULT_THRESHOLDS,
 ) -> ThemeFigures:
-    """One theme's figures for `month` (the first day of the report month)."""
+    """One theme's figures for `month` (the first day of the report month); `thresholds` are
+    the plan's readings of the Theme Status Key's "some" and "a number of"."""
     known = {m.ref: m for m in main_actions}
     # Each record's status for the month, looked up once: several rules below need it.
     pairs = [(r, r.status_in(month)) for r in milestones]
@@ -391,7 +395,7 @@ def theme_figures(
             for r, status in pairs
             if status is not None and is_exception(status)
         ),
-        status=theme_status(_progress(mains.values(), pairs)),
+        status=theme_status(_progress(mains.values(), pairs), thresholds),
         counted_main_actions=tuple(m for m in mains.values() if m.in_plan),
     )
 

@@ -12,10 +12,26 @@ from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
 
+class ReportLayout(models.TextChoices):
+    """How the Theme Progress Summary is laid out: the council's own documents, or planwatch's
+    analysis with charts. The figures are the same in each; only the page differs."""
+
+    COUNCIL_2022 = "2022", "Council 2022 (statement, achievements and milestones due)"
+    COUNCIL_2023 = "2023", "Council 2023 (Focus 1 narratives and Focus 2 exceptions)"
+    ANALYSIS = "analysis", "Analysis (overview, charts and a section per theme)"
+
+
 class Plan(models.Model):
     name = models.CharField(max_length=200, unique=True)
     organisation = models.CharField(max_length=200, blank=True)
     phase = models.CharField(max_length=200, blank=True)
+    report_layout = models.CharField(
+        "Theme Progress Summary layout",
+        max_length=16,
+        choices=ReportLayout.choices,
+        default=ReportLayout.COUNCIL_2022,
+        help_text="The layout a summary takes unless one is chosen for it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

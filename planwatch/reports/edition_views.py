@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 
 from planwatch.accounts.permissions import Perm, require, user_can
 from planwatch.domain.months import month_parse
+from planwatch.plans.models import ReportLayout
 from planwatch.plans.views import plan_required
 from planwatch.reports.editions import edition_file_get, edition_publish_task, editions_list
 from planwatch.reports.models import EditionFile, EditionKind, ReportEdition
@@ -25,6 +26,12 @@ class PublishForm(forms.Form):
         label="Meeting it goes to",
         max_length=300,
         help_text="For example, Leadership Team 8 Nov 2022",
+    )
+    layout = forms.ChoiceField(
+        label="Layout (Theme Progress Summary only)",
+        required=False,
+        choices=[("", "The plan's default"), *ReportLayout.choices],
+        error_messages={"invalid_choice": "Choose a layout from the list"},
     )
     reason = forms.CharField(
         label="Reason for a correction",
@@ -64,7 +71,7 @@ def editions(request, plan):
             data = form.cleaned_data
             edition_publish_task.enqueue(
                 request.user.pk, plan.pk, data["kind"], data["month"].isoformat(),
-                data["meeting"], data["reason"],
+                data["meeting"], data["reason"], data["layout"],
             )  # fmt: skip
             messages.success(
                 request,

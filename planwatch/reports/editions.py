@@ -14,7 +14,8 @@ from django.db.models import Max
 from django_tasks import task
 
 from planwatch.accounts.permissions import Perm, user_can
-from planwatch.plans.models import Plan
+from planwatch.plans.models import Plan, ReportLayout
+from planwatch.reports.errors import ReportError
 from planwatch.reports.models import EditionFile, EditionKind, ReportEdition
 from planwatch.reports.period.build import REPORT_KINDS, PeriodReportError, period_report_build
 from planwatch.reports.period.charts import period_charts
@@ -22,6 +23,7 @@ from planwatch.reports.period.cli import period_report_files
 from planwatch.reports.theme_summary.build import theme_summary_build
 from planwatch.reports.theme_summary.extras import theme_summary_extras
 from planwatch.reports.theme_summary.files import theme_summary_files
+from planwatch.reports.theme_summary.layouts import layout_for
 
 FORMATS = ("html", "docx", "pdf", "json")
 
@@ -36,10 +38,10 @@ class _Outputs:
     files: dict[str, bytes]
 
 
-def _theme_summary(plan: Plan, month: date) -> _Outputs:
+def _theme_summary(plan: Plan, month: date, layout: ReportLayout) -> _Outputs:
     report = theme_summary_build(plan=plan, month=month)
     extras = theme_summary_extras(plan=plan, month=month)
-    return _Outputs(report.title, theme_summary_files(report, extras, FORMATS))
+    return _Outputs(report.title, theme_summary_files(report, extras, FORMATS, layout))
 
 
 def _period(plan: Plan, month: date, kind: str) -> _Outputs:
@@ -54,9 +56,17 @@ def _period(plan: Plan, month: date, kind: str) -> _Outputs:
 
 
 def edition_publish(
-    *, user, plan: Plan, kind: str, month: date, meeting: str, reason: str = ""
+    *,
+    user,
+    plan: Plan,
+    kind: str,
+    month: date,
+    meeting: str,
+    reason: str = "",
+    layout: str = "",
 ) -> ReportEdition:
-    """Make every output of the report and freeze them as its next edition."""
+    """Make every output of the report and freeze them as its next edition; a Theme Progress
+    Summary in `layout`, else the plan's default one."""
     if not user_can(user, Perm.EDIT_REPORTS):
         raise PermissionDenied("only the PMO publishes reports")
     if kind not in EditionKind.values:
@@ -67,8 +77,13 @@ def edition_publish(
     if not meeting:
         raise EditionError("say which meeting the edition goes to")
     month = month.replace(day=1)
+    chosen = ""
     if kind == EditionKind.THEME_SUMMARY:
-        outputs = _theme_summary(plan, month)
+        try:
+            chosen = layout_for(plan, layout)
+        except ReportError as error:
+            raise EditionError(str(error)) from None
+        outputs = _theme_summary(plan, month, chosen)
     else:
         outputs = _period(plan, month, kind)
     with transaction.atomic():
@@ -89,6 +104,7 @@ def edition_publish(
             title=outputs.title,
             meeting=meeting,
             reason=reason,
+            layout=chosen,
             data=json.loads(outputs.files["json"]),
             published_by=user,
         )
@@ -105,7 +121,7 @@ def edition_publish(
 
 @task()
 def edition_publish_task(
-    user_id: int, plan_id: int, kind: str, month: str, meeting: str, reason: str
+    user_id: int, plan_id: int, kind: str, month: str, meeting: str, reason: str, layout: str = ""
 ) -> int:
     """The web page's publish, on the worker: rendering the PDF takes seconds."""
     from django.contrib.auth import get_user_model
@@ -117,6 +133,7 @@ def edition_publish_task(
         month=date.fromisoformat(month),
         meeting=meeting,
         reason=reason,
+        layout=layout,
     )
     return edition.pk
 

@@ -24,6 +24,9 @@ def add_subcommands(subparsers, parser, *, plan_default: str) -> None:
     publish.add_argument("--by", required=True, help="the PMO officer publishing (username)")
     publish.add_argument("--reason", default="", help="why, when correcting an edition")
     publish.add_argument("--plan", default=plan_default, help="plan name")
+    publish.add_argument(
+        "--layout", default="", help="theme summary: 2022, 2023 or analysis (the plan's default)"
+    )
     listing = subparsers.add_parser("editions", help="list the published editions", **options)
     listing.add_argument("--plan", default=plan_default, help="plan name")
     listing.add_argument("--kind", default="", help=", ".join(KINDS))
@@ -46,7 +49,7 @@ def _kind(text: str) -> str:
     return kind
 
 
-def publish(command, *, kind, month, meeting, by, reason, plan, **_) -> None:
+def publish(command, *, kind, month, meeting, by, reason, plan, layout="", **_) -> None:
     when = month_parse(month)
     if when is None:
         raise CommandError(f"--month '{month}' is not a month: give year and month, like 2022-10")
@@ -56,7 +59,7 @@ def publish(command, *, kind, month, meeting, by, reason, plan, **_) -> None:
     try:
         edition = edition_publish(
             user=user, plan=_plan(plan), kind=_kind(kind), month=when, meeting=meeting,
-            reason=reason,
+            reason=reason, layout=layout or "",
         )  # fmt: skip
     except (EditionError, PermissionDenied) as error:
         raise CommandError(str(error)) from None

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from planwatch.plans.models import Plan, Workstream
+from planwatch.plans.models import Plan, Theme, Workstream
 
 
 class WorkstreamNarrative(models.Model):
@@ -39,6 +39,63 @@ class WorkstreamNarrative(models.Model):
     @property
     def is_empty(self) -> bool:
         return not any(getattr(self, name).strip() for name in self.TEXT_FIELDS)
+
+
+class ThemeRag(models.TextChoices):
+    GREEN = "green", "Green"
+    AMBER = "amber", "Amber"
+    RED = "red", "Red"
+
+
+class ThemeStatusOverride(models.Model):
+    """PMO's own status for a theme in one month, with the reason it gives; the computed
+    status and its reasons stay beside it in every output. Removing it restores the computed
+    one; the history keeps both."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="status_overrides")
+    month = models.DateField(help_text="First day of the reporting month.")
+    rag = models.CharField(max_length=5, choices=ThemeRag.choices)
+    reason = models.TextField()
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "month"], name="one_override_per_theme_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme} {self.month:%b %Y}: {self.rag}"
+
+
+class ThemeStatusThresholds(models.Model):
+    """A plan's readings of the Theme Status Key's prose ("some", "a number of", "a small
+    number"): the counts `domain.theme_status.ThemeThresholds` turns into rules. Without a row
+    the defaults there apply."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="theme_thresholds")
+    priority_issues_for_amber = models.PositiveSmallIntegerField(default=1)
+    priority_issues_for_red = models.PositiveSmallIntegerField(default=2)
+    priority_significant_for_red = models.PositiveSmallIntegerField(default=1)
+    low_risk_issues_tolerated = models.PositiveSmallIntegerField(default=2)
+    low_risk_significant_for_red = models.PositiveSmallIntegerField(default=3)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    FIELDS = (
+        "priority_issues_for_amber",
+        "priority_issues_for_red",
+        "priority_significant_for_red",
+        "low_risk_issues_tolerated",
+        "low_risk_significant_for_red",
+    )
+
+    def __str__(self) -> str:
+        return f"Theme status thresholds of {self.plan}"
 
 
 class EditionKind(models.TextChoices):
@@ -89,6 +146,12 @@ class ReportEdition(_Frozen):
     number = models.PositiveIntegerField(help_text="1 for the first edition, 2 for a correction…")
     title = models.CharField(max_length=300)
     meeting = models.CharField(max_length=300, help_text="The meeting it went to.")
+    layout = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="The Theme Progress Summary's layout (2022, 2023, analysis); blank for the "
+        "period reports, which have one.",
+    )
     reason = models.TextField(blank=True, help_text="Why a correction was published.")
     data = models.JSONField(help_text="The figures the outputs were built from (the JSON report).")
     published_by = models.ForeignKey(

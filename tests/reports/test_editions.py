@@ -152,3 +152,26 @@ def test_the_page_asks_for_a_reason_before_publishing_a_correction(
     assert response.status_code == 400
     assert "say why it is corrected" in response.content.decode()
     assert ReportEdition.objects.count() == 1
+
+
+def test_an_edition_records_the_layout_it_was_laid_out_in(sample_plan, pmo, published):
+    assert published.layout == "2022"  # the plan's default
+    html = bytes(published.files.get(format="html").content).decode()
+    assert "Milestones due (rolling 3 months) October – December" in html
+    corrected = edition_publish(
+        user=pmo, plan=sample_plan, kind="theme_summary", month=OCTOBER, meeting=MEETING,
+        reason="Sent in the 2023 layout", layout="2023",
+    )  # fmt: skip
+    assert corrected.layout == "2023"
+    assert "Key Milestones" in bytes(corrected.files.get(format="html").content).decode()
+    # The figures do not depend on the layout.
+    assert corrected.data == published.data
+
+
+def test_an_unknown_layout_publishes_nothing(sample_plan, pmo):
+    with pytest.raises(EditionError, match="not a report layout"):
+        edition_publish(
+            user=pmo, plan=sample_plan, kind="theme_summary", month=OCTOBER, meeting=MEETING,
+            layout="1999",
+        )  # fmt: skip
+    assert not ReportEdition.objects.exists()

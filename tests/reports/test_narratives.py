@@ -140,3 +140,31 @@ def test_edit_page_refuses_a_viewer_and_changes_nothing(client, sample_plan, cul
     response = client.post(_url(sample_plan), {f"ws{culture.pk}-summary": "x"})
     assert response.status_code == 403
     assert not WorkstreamNarrative.objects.exists()
+
+
+def test_an_unwritten_narrative_starts_from_the_months_commentary(sample_plan, culture):
+    from planwatch.plans.models import ProgressUpdate
+    from planwatch.reports.theme_summary.prefill import narrative_drafts
+
+    written = ProgressUpdate.objects.filter(action__workstream=culture, month=OCTOBER).exclude(
+        commentary=""
+    )
+    draft = narrative_drafts(theme=culture.theme, month=OCTOBER)[culture.pk]
+    cells = "\n".join((draft.summary, draft.progress_this_month, draft.issues_raised))
+    # Every update with commentary is in the draft, under its own ref.
+    for ref in written.values_list("action__ref", flat=True):
+        assert f"{ref}: " in cells or f"{ref} (" in cells
+
+
+def test_the_edit_page_shows_the_draft_until_pmo_saves(pmo_client, sample_plan, culture):
+    from django.utils.html import escape
+
+    from planwatch.reports.theme_summary.prefill import narrative_drafts
+
+    draft = narrative_drafts(theme=culture.theme, month=OCTOBER)[culture.pk]
+    body = pmo_client.get(_url(sample_plan)).content.decode()
+    assert "Not saved yet: started from October 2022" in body
+    first_line = (draft.progress_this_month or draft.summary).splitlines()[0]
+    assert escape(first_line) in body
+    # A draft is not the PMO's word: nothing is in the report until it is saved.
+    assert not WorkstreamNarrative.objects.exists()

@@ -40,6 +40,7 @@ def test_writes_each_format(sample_plan, tmp_path, fmt):
         (["--month", "Oct", "--format", "pdf"], "is not a month"),
         (["--month", "2022-10", "--format", "xls"], "unknown format 'xls'"),
         (["--month", "2022-10", "--format", "json", "--plan", "Nope"], "there is no plan 'Nope'"),
+        (["--month", "2022-10", "--format", "pdf", "--layout", "1999"], "not a report layout"),
     ],
 )
 def test_bad_input_is_one_line_and_writes_nothing(sample_plan, tmp_path, args, message):
@@ -48,6 +49,30 @@ def test_bad_input_is_one_line_and_writes_nothing(sample_plan, tmp_path, args, m
         _run(*args, "--output", str(target))
     assert "\n" not in str(caught.value)
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("layout", "heading"),
+    [
+        (None, "Key Milestones"),
+        ("2022", "Milestones due (rolling 3 months)"),
+        ("analysis", "Focus 2: exceptions"),
+    ],
+)
+def test_the_layout_is_asked_for_or_the_plans_default(sample_plan, tmp_path, layout, heading):
+    sample_plan.report_layout = "2023"
+    sample_plan.save()
+    target = tmp_path / "summary.html"
+    _run(
+        "--month",
+        "2022-10",
+        "--format",
+        "html",
+        "--output",
+        str(target),
+        *(["--layout", layout] if layout else []),
+    )
+    assert heading in target.read_text()
 
 
 def test_unwritable_paths_are_refused_before_any_work(sample_plan, tmp_path):

@@ -141,6 +141,8 @@ def test_the_command_adds_the_sections_it_is_asked_for(sample_plan, tmp_path):
         str(output),
         "--with-assurance",
         "--with-risks",
+        "--layout",
+        "analysis",
     )
 
     word = open_word(io.BytesIO(output.read_bytes()))
@@ -148,6 +150,20 @@ def test_the_command_adds_the_sections_it_is_asked_for(sample_plan, tmp_path):
     assert "Risk register and heatmap" in headings
     assert headings.count("Assurance: ratings to question") == 6
     assert len(word.inline_shapes) == 2 + 6
+
+
+def test_a_council_layout_adds_them_after_the_theme_tables(sample_plan, tmp_path):
+    output = tmp_path / "summary.docx"
+    call_command(
+        "report", "theme-summary", "--month", "2022-10", "--format", "docx",
+        "--output", str(output), "--with-assurance", "--with-risks", "--layout", "2022",
+    )  # fmt: skip
+    word = open_word(io.BytesIO(output.read_bytes()))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    # One assurance section, a sub-heading per theme, then the register, then the key.
+    start = headings.index("Assurance: ratings to question")
+    assert headings[start + 1 : start + 7] == [t.name for t in sample_plan.themes.order_by("order")]
+    assert headings[-2:] == ["Risk register and heatmap", "Theme Status Key"]
 
 
 def test_json_from_the_command_matches_the_page(pmo_client, sample_plan, tmp_path):

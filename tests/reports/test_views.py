@@ -54,8 +54,52 @@ def test_summary_page_renders_the_report_inside_planwatch(client, sample_plan, r
     assert (
         '<h1 class="govuk-heading-xl">Improvement Plan Theme Progress Summary October 2022' in body
     )
-    assert "Focus 2: exceptions" in body and "govuk-table" in body
+    # The plan's default layout, the council's 2022 one (seed 000).
+    assert "Achievements this period (September-October)" in body and "govuk-table" in body
+    assert "Focus 2: exceptions" not in body
     assert "style=" not in body  # strict CSP
+
+
+@pytest.mark.parametrize(
+    ("layout", "shown"),
+    [
+        ("2022", "Milestones due (rolling 3 months) October – December"),
+        ("2023", "Key Milestones"),
+        ("analysis", "Focus 2: exceptions"),
+    ],
+)
+def test_a_layout_can_be_chosen_for_the_page_and_its_downloads(
+    pmo_client, sample_plan, layout, shown
+):
+    response = _get(pmo_client, "reports:theme_summary", month="2022-10", layout=layout)
+    body = response.content.decode()
+    assert response.status_code == 200 and shown in body
+    assert f"layout={layout}" in body  # the download links keep it
+
+
+def test_an_unknown_layout_is_a_govuk_error(pmo_client, sample_plan):
+    response = _get(pmo_client, "reports:theme_summary", month="2022-10", layout="1999")
+    assert response.status_code == 400
+    assert "Choose a layout from the list" in response.content.decode()
+
+
+def test_pmo_sets_the_plans_default_layout_and_it_is_kept_in_history(pmo_client, sample_plan):
+    url = reverse("reports:layout_set") + "?plan=Improvement+Plan"
+    response = pmo_client.post(url, {"layout": "analysis"}, follow=True)
+    assert "now defaults to the Analysis" in response.content.decode()
+    sample_plan.refresh_from_db()
+    assert sample_plan.report_layout == "analysis"
+    assert sample_plan.history.first().history_change_reason.startswith("Default Theme")
+    body = _get(pmo_client, "reports:theme_summary", month="2022-10").content.decode()
+    assert "Focus 2: exceptions" in body
+
+
+def test_a_bad_default_layout_changes_nothing(pmo_client, sample_plan):
+    url = reverse("reports:layout_set") + "?plan=Improvement+Plan"
+    response = pmo_client.post(url, {"layout": "1999"}, follow=True)
+    assert "Choose a layout from the list" in response.content.decode()
+    sample_plan.refresh_from_db()
+    assert sample_plan.report_layout == "2022"
 
 
 def test_json_download(pmo_client, sample_plan):

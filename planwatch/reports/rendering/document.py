@@ -55,6 +55,9 @@ class Table:
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str | Cell, ...], ...]
+    # A row may run over a page: the council layouts' one row per theme is pages long, and a
+    # row kept whole that cannot fit a page breaks WeasyPrint.
+    long_rows: bool = False
 
     def __post_init__(self) -> None:
         for number, row in enumerate(self.rows, start=1):

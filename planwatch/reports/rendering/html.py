@@ -61,8 +61,9 @@ def _table_html(table: Table, *, tag_cells: bool = True) -> str:
             f'<tr class="govuk-table__row"><td class="govuk-table__cell" '
             f'colspan="{len(table.headers)}">None.</td></tr>'
         )
+    klass = "govuk-table long-rows" if table.long_rows else "govuk-table"
     return (
-        '<table class="govuk-table">'
+        f'<table class="{klass}">'
         f'<caption class="govuk-table__caption govuk-table__caption--s">{escape(table.caption)}'
         "</caption>"
         f'<thead class="govuk-table__head"><tr class="govuk-table__row">{head}</tr></thead>'
@@ -160,6 +161,7 @@ table { border-collapse: collapse; width: 100%%; margin: 0 0 8pt; page-break-ins
 caption { text-align: left; font-weight: bold; padding: 0 0 3pt; break-after: avoid; }
 th, td { border: 0.6pt solid #b1b4b6; padding: 3pt 4pt; text-align: left; vertical-align: top; }
 th { background: #f3f2f1; } thead { display: table-header-group; } tr { page-break-inside: avoid; }
+table.long-rows tr { page-break-inside: auto; }
 td.tone-green { background: #00703c; color: #fff; }
 td.tone-red { background: #d4351c; color: #fff; }
 td.tone-amber { background: #ffdd00; } td.tone-grey { background: #b1b4b6; }

@@ -7,12 +7,13 @@ figures and the prose made from them; `theme_summary_document` (in
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from planwatch.domain.change_control_phrases import due_after_change_control
 from planwatch.domain.month_standing import MonthStanding
 from planwatch.domain.months import month_parse
+from planwatch.domain.theme_status import DEFAULT_THRESHOLDS, ThemeThresholds
 from planwatch.domain.theme_summary import (
     BAND_LABELS,
     GROUP_LABELS,
@@ -25,6 +26,8 @@ from planwatch.domain.theme_summary_prose import achievement_note, summary_sente
 from planwatch.plans.models import Plan
 from planwatch.reports.errors import ReportError
 from planwatch.reports.theme_summary import selectors
+from planwatch.reports.theme_summary.overrides import overrides_for
+from planwatch.reports.theme_summary.thresholds import thresholds_for
 
 DEFINITIONS = {
     "milestone": "A sub-action, or a main action with no sub-actions (it carries its own "
@@ -43,7 +46,8 @@ DEFINITIONS = {
     "milestones_due": "Due (now, or by the baseline) in the report month or the next two.",
     "exceptions": "Milestones rated Medium progress (Amber) or Significant issues (Red).",
     "theme_status": "The Theme Status Key (end of seed 000) as rules in "
-    "planwatch/domain/theme_status.py; an unrated main action counts as medium risk.",
+    "planwatch/domain/theme_status.py, by the plan's counts for its words "
+    "(theme_status_thresholds); an unrated main action counts as medium risk.",
     "updates": selectors.UPDATES_COUNTED_NOTE,
     "risk_and_dates": "Risk ratings, titles and due dates are the plan as it stands when the "
     "report is made.",
@@ -69,6 +73,14 @@ class WorkstreamPart:
 
 
 @dataclass(frozen=True)
+class StatusOverride:
+    rag: str
+    reason: str
+    set_by: str
+    set_at: datetime
+
+
+@dataclass(frozen=True)
 class ThemePart:
     code: str
     name: str
@@ -77,6 +89,24 @@ class ThemePart:
     workstreams: tuple[WorkstreamPart, ...]
     # Each exception's due date after change control, in the words the table prints.
     due_after_change: Mapping[str, str] = field(default_factory=dict)
+    status_override: StatusOverride | None = None
+
+    @property
+    def rag(self) -> str:
+        """The status the report shows: PMO's where it set one, else the computed one."""
+        return self.status_override.rag if self.status_override else self.figures.status.rag
+
+    @property
+    def status_reasons(self) -> tuple[str, ...]:
+        computed = self.figures.status
+        if self.status_override is None:
+            return computed.reasons
+        return (
+            f"Set to {self.status_override.rag.capitalize()} by PMO "
+            f"({self.status_override.set_by}): {self.status_override.reason}",
+            f"Computed by the Theme Status Key: {computed.rag.capitalize()}.",
+            *computed.reasons,
+        )
 
 
 @dataclass(frozen=True)
@@ -87,6 +117,7 @@ class ThemeSummaryReport:
     months_with_updates: tuple[date, ...]
     themes: tuple[ThemePart, ...]
     standing: MonthStanding
+    thresholds: ThemeThresholds = DEFAULT_THRESHOLDS
 
     @property
     def has_updates(self) -> bool:
@@ -111,8 +142,15 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
     month = month.replace(day=1)
     records = selectors.theme_records(plan=plan, month=month)
     narratives = selectors.narratives_for(plan=plan, month=month)
+    thresholds = thresholds_for(plan=plan)
+    overrides = overrides_for(plan=plan, month=month)
     figures_of = [
-        theme_figures(month=month, main_actions=theme.main_actions, milestones=theme.milestones)
+        theme_figures(
+            month=month,
+            main_actions=theme.main_actions,
+            milestones=theme.milestones,
+            thresholds=thresholds,
+        )
         for theme in records
     ]
     requests = selectors.date_change_requests(
@@ -136,9 +174,11 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
                     )
                     for e in figures.exceptions
                 },
+                _override(overrides.get(theme.theme.pk)),
             )
         )
     return ThemeSummaryReport(
+        thresholds=thresholds,
         plan=plan.name,
         organisation=plan.organisation,
         month=month,
@@ -148,6 +188,12 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
             plan=plan, month=month, owed=sum(f.milestones for f in figures_of)
         ),
     )
+
+
+def _override(row) -> StatusOverride | None:
+    if row is None:
+        return None
+    return StatusOverride(row.rag, row.reason, row.set_by.get_username(), row.set_at)
 
 
 def _narrative(row) -> Narrative | None:
@@ -263,7 +309,21 @@ def _theme_json(part: ThemePart) -> dict:
             }
             for e in f.exceptions
         ],
-        "theme_status": {"rag": f.status.rag, "reasons": list(f.status.reasons)},
+        # "rag" and "reasons" are the Theme Status Key's; "shown" is what the report shows,
+        # PMO's own status where it set one ("override", with its reason).
+        "theme_status": {
+            "rag": f.status.rag,
+            "reasons": list(f.status.reasons),
+            "shown": part.rag,
+            "override": None
+            if part.status_override is None
+            else {
+                "rag": part.status_override.rag,
+                "reason": part.status_override.reason,
+                "set_by": part.status_override.set_by,
+                "set_at": part.status_override.set_at.isoformat(),
+            },
+        },
         "workstreams": [
             {
                 "name": w.name,
@@ -296,6 +356,7 @@ def theme_summary_json(report: ThemeSummaryReport) -> dict:
         "month_standing": month_standing_json(report.standing),
         "months_with_updates": [_month(m) for m in report.months_with_updates],
         "definitions": DEFINITIONS,
+        "theme_status_thresholds": asdict(report.thresholds),
         "labels": {
             "groups": {g.value: label for g, label in GROUP_LABELS.items()},
             "risk": {b.value: label for b, label in BAND_LABELS.items()},

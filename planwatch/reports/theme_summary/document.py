@@ -64,7 +64,7 @@ def _overview(report: ThemeSummaryReport) -> Section:
                 str(f.milestones),
                 *(str(f.count(g)) for g in _HEADLINE),
                 str(len(f.exceptions)),
-                _rag(f.status.rag, report),
+                _rag(part.rag, report),
             )
         )
     headers = ("Theme", "Main actions", "Red risk", "Amber risk", "Green risk", "Not rated")
@@ -192,15 +192,14 @@ def _focus2(part: ThemePart) -> Section:
 
 
 def _status(part: ThemePart, report: ThemeSummaryReport) -> Section:
-    status = part.figures.status
-    reasons = status.reasons if report.standing.has_updates else (report.standing.label,)
+    reasons = part.status_reasons if report.standing.has_updates else (report.standing.label,)
     return Section(
         "Theme status",
         (
             Table(
                 f"{part.name}: theme status",
                 ("Theme", "Status"),
-                ((part.name, _rag(status.rag, report)),),
+                ((part.name, _rag(part.rag, report)),),
             ),
             Bullets(reasons),
         ),
@@ -251,6 +250,23 @@ def _theme(part: ThemePart, index: int, extras, report: ThemeSummaryReport) -> S
     if extras is not None and extras.assurance is not None:
         blocks.append(_assurance(extras.assurance_for(part.code)))
     return Section(f"{part.name} ({part.code})", tuple(blocks))
+
+
+def extra_sections(extras, themes: tuple[ThemePart, ...]) -> list[Section]:
+    """The sections a reader asked for on top of a council layout: the assurance flags, theme
+    by theme, and the risk register."""
+    if extras is None:
+        return []
+    sections = []
+    if extras.assurance is not None:
+        per_theme = tuple(
+            Section(part.name, _assurance(extras.assurance_for(part.code)).blocks, level=3)
+            for part in themes
+        )
+        sections.append(Section("Assurance: ratings to question", per_theme))
+    if extras.risks is not None:
+        sections.append(Section("Risk register and heatmap", extras.risks.blocks))
+    return sections
 
 
 def document_for(report: ThemeSummaryReport, extras=None) -> Document:

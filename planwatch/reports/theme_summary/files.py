@@ -4,15 +4,20 @@ however many formats are asked for."""
 
 from functools import cache
 
+from planwatch.plans.models import ReportLayout
 from planwatch.reports.rendering.files import report_bytes
 from planwatch.reports.theme_summary.build import ThemeSummaryReport, theme_summary_json
-from planwatch.reports.theme_summary.document import document_for
 from planwatch.reports.theme_summary.extras import ThemeSummaryExtras, theme_summary_extras_json
+from planwatch.reports.theme_summary.layouts import layout_document
 
 
 def theme_summary_files(
-    report: ThemeSummaryReport, extras: ThemeSummaryExtras, formats: tuple[str, ...]
+    report: ThemeSummaryReport,
+    extras: ThemeSummaryExtras,
+    formats: tuple[str, ...],
+    layout: ReportLayout,
 ) -> dict[str, bytes]:
+    """Each format's bytes; `layout` shapes the HTML, Word and PDF, never the JSON."""
     data = cache(lambda: {**theme_summary_json(report), **theme_summary_extras_json(extras)})
-    document = cache(lambda: document_for(report, extras))
+    document = cache(lambda: layout_document(report, extras, layout))
     return {fmt: report_bytes(fmt, data=data, document=document) for fmt in formats}

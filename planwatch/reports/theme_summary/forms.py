@@ -2,7 +2,9 @@
 
 from django import forms
 
+from planwatch.plans.models import ReportLayout
 from planwatch.reports.errors import ReportError
+from planwatch.reports.models import ThemeRag
 from planwatch.reports.theme_summary.build import report_month
 from planwatch.reports.theme_summary.services import MAX_LENGTH
 
@@ -25,6 +27,13 @@ class MonthForm(forms.Form):
     risks = forms.BooleanField(
         label="Include the risk register and heatmap",
         required=False,
+    )
+    # Blank: the plan's default layout (Plan.report_layout).
+    layout = forms.ChoiceField(
+        label="Layout",
+        required=False,
+        choices=[("", "The plan's default"), *ReportLayout.choices],
+        error_messages={"invalid_choice": "Choose a layout from the list"},
     )
 
     def clean_month(self):
@@ -59,3 +68,83 @@ class NarrativeForm(forms.Form):
     progress_this_month = _area("Progress this month")
     next_steps = _area("Next steps")
     issues_raised = _area("Issues raised")
+
+
+class PlanLayoutForm(forms.Form):
+    layout = forms.ChoiceField(
+        label="Default layout of the Theme Progress Summary",
+        choices=ReportLayout.choices,
+        error_messages={
+            "required": "Choose a layout",
+            "invalid_choice": "Choose a layout from the list",
+        },
+    )
+
+
+def _count(label: str, hint: str, least: int = 1) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        help_text=hint,
+        min_value=least,
+        max_value=99,
+        error_messages={
+            "required": f"Enter {label.lower()}",
+            "invalid": f"{label} must be a whole number",
+            "min_value": f"{label} must be {least} or more",
+            "max_value": f"{label} must be 99 or fewer",
+        },
+    )
+
+
+class ThresholdsForm(forms.Form):
+    """The counts behind the Theme Status Key's words (`domain.theme_status.ThemeThresholds`)."""
+
+    priority_issues_for_amber = _count(
+        "Issues in high and medium risk areas that make a theme Amber",
+        "The key's “some medium delivery issues”: sub-actions rated Medium progress or "
+        "Significant issues under high- or medium-risk main actions",
+    )
+    priority_issues_for_red = _count(
+        "Issues in high and medium risk areas that make a theme Red",
+        "The key's “a number of medium/significant delivery issues”",
+    )
+    priority_significant_for_red = _count(
+        "Significant issues in high and medium risk areas that alone make a theme Red",
+        "Sub-actions rated Significant issues",
+    )
+    low_risk_issues_tolerated = _count(
+        "Issues in green risk areas a Green theme may still have",
+        "The key's “a small number of sub-actions with amber/red progress”; one more makes "
+        "the theme Amber",
+        least=0,
+    )
+    low_risk_significant_for_red = _count(
+        "Significant issues in green risk areas that make a theme Red",
+        "The key's “a number of significant delivery issues”",
+    )
+
+
+class ThemeStatusForm(forms.Form):
+    rag = forms.ChoiceField(
+        label="Status the report shows",
+        required=False,
+        choices=[
+            ("", "The computed status"),
+            *ThemeRag.choices,
+        ],
+        error_messages={"invalid_choice": "Choose Green, Amber, Red or the computed status"},
+    )
+    reason = forms.CharField(
+        label="Why",
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Shown in the report beside the computed status and its reasons",
+        error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rag") and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Say why the theme's status is not the computed one")
+        return data

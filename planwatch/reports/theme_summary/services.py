@@ -1,4 +1,5 @@
-"""The reports' one write: PMO's Focus 1 narratives, kept with their history."""
+"""The reports' writes: PMO's Focus 1 narratives, kept with their history, and the plan's
+default layout for the summary."""
 
 from datetime import date
 
@@ -6,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from planwatch.accounts.permissions import Perm, check
-from planwatch.plans.models import Workstream
+from planwatch.plans.models import Plan, ReportLayout, Workstream
 from planwatch.reports.errors import ReportError
 from planwatch.reports.models import WorkstreamNarrative
 
@@ -59,3 +60,19 @@ def workstream_narrative_save(
     narrative.full_clean()
     narrative.save()
     return narrative
+
+
+@transaction.atomic
+def report_layout_set(*, user, plan: Plan, layout: str) -> bool:
+    """Make `layout` the plan's default for the summary; False when it already was."""
+    check(user, Perm.EDIT_REPORTS)
+    if layout not in ReportLayout.values:
+        raise ReportError(f"'{layout}' is not a report layout")
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.report_layout == layout:
+        return False
+    plan.report_layout = layout
+    plan._history_user = user
+    plan._change_reason = "Default Theme Progress Summary layout changed"
+    plan.save(update_fields=["report_layout"])
+    return True

@@ -1,6 +1,7 @@
 """The reports pages: the reports index, the monthly Theme Progress Summary (on the page or as
 a download) and PMO's page for writing a theme's Focus 1 narratives for a month."""
 
+from dataclasses import asdict
 from datetime import date
 
 from django.contrib import messages
@@ -18,10 +19,16 @@ from planwatch.reports.errors import ReportError
 from planwatch.reports.rendering.files import report_download
 from planwatch.reports.rendering.html import document_html
 from planwatch.reports.theme_summary.build import theme_summary_build
-from planwatch.reports.theme_summary.document import document_for
 from planwatch.reports.theme_summary.extras import theme_summary_extras
 from planwatch.reports.theme_summary.files import theme_summary_files
-from planwatch.reports.theme_summary.forms import FORMATS, MonthForm, NarrativeForm
+from planwatch.reports.theme_summary.forms import (
+    FORMATS,
+    MonthForm,
+    NarrativeForm,
+    PlanLayoutForm,
+)
+from planwatch.reports.theme_summary.layouts import layout_document, layout_for
+from planwatch.reports.theme_summary.prefill import narrative_drafts
 
 from . import selectors, services
 
@@ -54,6 +61,7 @@ def index(request, plan):
         "months": [(m, month_label(m)) for m in selectors.months_with_updates(plan=plan)],
         "themes": Theme.objects.filter(plan=plan).order_by("order", "code"),
         "can_edit": user_can(request.user, Perm.EDIT_REPORTS),
+        "layout_form": PlanLayoutForm(initial={"layout": plan.report_layout}),
     }
     if month:
         base = reverse("reports:theme_summary")
@@ -68,14 +76,17 @@ def _filename(plan: Plan, month: date, extension: str) -> str:
     return f"theme-progress-summary-{month:%Y-%m}.{extension}"
 
 
-def _download(report, extras, fmt: str, plan: Plan) -> HttpResponse:
-    body = theme_summary_files(report, extras, (fmt,))[fmt]
+def _download(report, extras, fmt: str, plan: Plan, layout) -> HttpResponse:
+    body = theme_summary_files(report, extras, (fmt,), layout)[fmt]
     return report_download(body, fmt, _filename(plan, report.month, fmt))
 
 
 def _choices(form: MonthForm) -> dict[str, str]:
-    """The optional sections asked for, to carry into the download links."""
-    return {name: "on" for name in ("assurance", "risks") if form.cleaned_data[name]}
+    """The optional sections and the layout asked for, to carry into the download links."""
+    chosen = {name: "on" for name in ("assurance", "risks") if form.cleaned_data[name]}
+    if form.cleaned_data["layout"]:
+        chosen["layout"] = form.cleaned_data["layout"]
+    return chosen
 
 
 @require(Perm.VIEW_PLAN)
@@ -93,9 +104,10 @@ def theme_summary(request, plan):
         assurance=form.cleaned_data["assurance"],
         risks=form.cleaned_data["risks"],
     )
+    layout = layout_for(plan, form.cleaned_data["layout"])
     if fmt != "html":
-        return _download(report, extras, fmt, plan)
-    document = document_for(report, extras)
+        return _download(report, extras, fmt, plan, layout)
+    document = layout_document(report, extras, layout)
     base = reverse("reports:theme_summary")
     chosen = _choices(form)
     context = {
@@ -109,7 +121,11 @@ def theme_summary(request, plan):
             for f in ("docx", "pdf", "json")
         ],
         "edit_links": [
-            (part.name, reverse("reports:narratives_edit", args=[part.code]) + _query(plan, month))
+            (
+                part.name,
+                reverse("reports:narratives_edit", args=[part.code]) + _query(plan, month),
+                reverse("reports:theme_status_edit", args=[part.code]) + _query(plan, month),
+            )
             for part in report.themes
         ]
         if user_can(request.user, Perm.EDIT_REPORTS)
@@ -131,11 +147,17 @@ def narratives_edit(request, plan, code: str):
     month = month_form.cleaned_data["month"]
     workstreams = list(theme.workstreams.order_by("order", "name"))
     saved = selectors.narratives_for(plan=plan, month=month)
+    drafts = narrative_drafts(theme=theme, month=month)
     data = request.POST if request.method == "POST" else None
     forms = []
     for workstream in workstreams:
         narrative = saved.get(workstream.pk)
-        initial = {n: getattr(narrative, n) for n in narrative.TEXT_FIELDS} if narrative else {}
+        if narrative is not None:
+            initial = {n: getattr(narrative, n) for n in narrative.TEXT_FIELDS}
+        else:
+            # Nothing written yet: start from the month's own commentary (domain rules).
+            draft = drafts.get(workstream.pk)
+            initial = asdict(draft) if draft else {}
         form = NarrativeForm(data, initial=initial, prefix=f"ws{workstream.pk}")
         forms.append((workstream, form, narrative))
     if data is not None and all(form.is_valid() for _, form, _ in forms):

@@ -19,6 +19,7 @@ from planwatch.reports.theme_summary.build import (
 )
 from planwatch.reports.theme_summary.extras import theme_summary_extras
 from planwatch.reports.theme_summary.files import theme_summary_files
+from planwatch.reports.theme_summary.layouts import LAYOUT_NAMES, layout_for
 
 DEFAULT_PLAN = "Improvement Plan"
 FORMATS = ("html", "docx", "pdf", "json")
@@ -39,6 +40,10 @@ class Command(BaseCommand):
         summary.add_argument("--format", required=True, help="html, docx, pdf or json")
         summary.add_argument("--output", required=True, type=Path, help="file to write")
         summary.add_argument("--plan", default=DEFAULT_PLAN, help="plan name")
+        summary.add_argument(
+            "--layout",
+            help=f"{' or '.join(LAYOUT_NAMES)}; the plan's default layout when not given",
+        )
         summary.add_argument(
             "--with-assurance", action="store_true", help="add each theme's assurance flags"
         )
@@ -77,6 +82,7 @@ class Command(BaseCommand):
         plan: str,
         with_assurance: bool,
         with_risks: bool,
+        layout: str | None = None,
         **_,
     ):
         fmt = format.lower()
@@ -93,10 +99,14 @@ class Command(BaseCommand):
         if found is None:
             names = ", ".join(Plan.objects.values_list("name", flat=True)) or "none imported"
             raise CommandError(f"there is no plan '{plan}' (plans: {names})")
+        try:
+            chosen = layout_for(found, layout)
+        except ReportError as error:
+            raise CommandError(str(error)) from None
         output_check(output)
         report = theme_summary_build(plan=found, month=when)
         extras = theme_summary_extras(
             plan=found, month=when, assurance=with_assurance, risks=with_risks
         )
-        body = theme_summary_files(report, extras, (fmt,))[fmt]
+        body = theme_summary_files(report, extras, (fmt,), chosen)[fmt]
         output_write(self, output, body, fmt)

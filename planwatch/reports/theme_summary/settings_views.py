@@ -1,0 +1,110 @@
+"""PMO's settings for the Theme Progress Summary: the plan's default layout, the counts
+behind the Theme Status Key's words, and a theme's status for a month where PMO sets its own."""
+
+from dataclasses import asdict
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from planwatch.accounts.permissions import Perm, require
+from planwatch.domain.theme_status import DEFAULT_THRESHOLDS
+from planwatch.domain.theme_summary import month_label
+from planwatch.plans.models import Theme
+from planwatch.plans.views import plan_required
+from planwatch.reports.errors import ReportError
+from planwatch.reports.theme_summary import selectors, services
+from planwatch.reports.theme_summary.build import report_month, theme_summary_build
+from planwatch.reports.theme_summary.forms import PlanLayoutForm, ThemeStatusForm, ThresholdsForm
+from planwatch.reports.theme_summary.overrides import theme_status_override_set
+from planwatch.reports.theme_summary.thresholds import thresholds_for, thresholds_save
+
+
+@require(Perm.EDIT_REPORTS)
+@require_POST
+@plan_required
+def layout_set(request, plan):
+    form = PlanLayoutForm(request.POST)
+    if form.is_valid():
+        layout = form.cleaned_data["layout"]
+        changed = services.report_layout_set(user=request.user, plan=plan, layout=layout)
+        label = dict(form.fields["layout"].choices)[layout]
+        messages.success(
+            request,
+            f"The Theme Progress Summary now defaults to the {label} layout."
+            if changed
+            else "That layout was already the default, so nothing changed.",
+        )
+    else:
+        messages.error(request, form.errors["layout"][0])
+    return redirect(reverse("reports:index") + "?" + urlencode({"plan": plan.name}))
+
+
+@require(Perm.EDIT_REPORTS)
+@plan_required
+def thresholds_edit(request, plan):
+    current = asdict(thresholds_for(plan=plan))
+    form = ThresholdsForm(request.POST if request.method == "POST" else None, initial=current)
+    if form.is_valid():
+        try:
+            changed = thresholds_save(user=request.user, plan=plan, **form.cleaned_data)
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                "Saved: every Theme Progress Summary now rates themes by these counts."
+                if changed
+                else "Nothing had changed, so nothing was saved.",
+            )
+            return redirect(reverse("reports:thresholds") + "?" + urlencode({"plan": plan.name}))
+    status = 400 if form.errors else 200
+    context = {"plan": plan, "form": form, "defaults": asdict(DEFAULT_THRESHOLDS)}
+    return render(request, "reports/thresholds.html", context, status=status)
+
+
+@require(Perm.EDIT_REPORTS)
+@plan_required
+def theme_status_edit(request, plan, code: str):
+    theme = Theme.objects.filter(plan=plan, code=code).first()
+    if theme is None:
+        raise Http404(f"There is no theme {code} in {plan.name}")
+    months = selectors.months_with_updates(plan=plan)
+    asked = request.GET.get("month") or (f"{months[-1]:%Y-%m}" if months else "")
+    try:
+        month = report_month(asked)
+    except ReportError as error:
+        raise Http404(str(error)) from None
+    part = next(p for p in theme_summary_build(plan=plan, month=month).themes if p.code == code)
+    current = part.status_override
+    initial = {"rag": current.rag, "reason": current.reason} if current else {}
+    form = ThemeStatusForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_valid():
+        try:
+            changed = theme_status_override_set(
+                user=request.user, theme=theme, month=month, **form.cleaned_data
+            )
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"Saved the status of {theme.name} for {month_label(month)}."
+                if changed
+                else "Nothing had changed, so nothing was saved.",
+            )
+            query = urlencode({"plan": plan.name, "month": f"{month:%Y-%m}"})
+            return redirect(reverse("reports:theme_summary") + "?" + query)
+    context = {
+        "plan": plan,
+        "theme": theme,
+        "month": month,
+        "month_label": month_label(month),
+        "computed": part.figures.status,
+        "form": form,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "reports/theme_status_edit.html", context, status=status)
