@@ -433,11 +433,17 @@ def _milestones_due(
     return tuple(due)
 
 
+def exception_rating(status: Status | None) -> str:
+    """ "Red" or "Amber" for an exception's status, as the summaries word it; else ""."""
+    if status is None or not is_exception(status):
+        return ""
+    return "Red" if status is Status.SIGNIFICANT_ISSUES else "Amber"
+
+
 def _exception(record: MilestoneRecord, line: MilestoneLine, status: Status) -> ExceptionLine:
-    rating = "Red" if status is Status.SIGNIFICANT_ISSUES else "Amber"
     return ExceptionLine(
         line,
-        rating,
+        exception_rating(status),
         status,
         record.due.text,
         record.baseline_due.text,

@@ -8,7 +8,7 @@ from planwatch.domain.theme_status import THEME_STATUS_KEY
 from planwatch.domain.theme_summary import month_label
 from planwatch.reports.rendering.document import Bullets, Cell, Document, Paragraph, Section
 from planwatch.reports.theme_summary.build import ThemePart, ThemeSummaryReport
-from planwatch.reports.theme_summary.document import extra_sections
+from planwatch.reports.theme_summary.document import extra_sections, summary_document
 
 
 def theme_cell(part: ThemePart, report: ThemeSummaryReport) -> Cell:
@@ -46,11 +46,4 @@ def council_document(
     sections.append(
         Section("Theme Status Key", tuple(Paragraph(text) for _, text in THEME_STATUS_KEY))
     )
-    subtitle = f"{report.plan}{', ' + report.organisation if report.organisation else ''}"
-    return Document(
-        title=report.title,
-        subtitle=subtitle,
-        sections=tuple(sections),
-        landscape=True,
-        status_note=report.standing.label if report.standing.provisional else "",
-    )
+    return summary_document(report, sections)

@@ -284,6 +284,12 @@ def document_for(report: ThemeSummaryReport, extras=None) -> Document:
     if extras is not None and extras.risks is not None:
         sections.append(Section("Risk register and heatmap", extras.risks.blocks))
     sections.append(_definitions())
+    return summary_document(report, sections)
+
+
+def summary_document(report: ThemeSummaryReport, sections: list[Section]) -> Document:
+    """The report's sections under its title, plan and, for a provisional month, its note:
+    the same frame in every layout."""
     subtitle = f"{report.plan}{', ' + report.organisation if report.organisation else ''}"
     return Document(
         title=report.title,

@@ -6,10 +6,11 @@ from datetime import date
 
 from planwatch.domain.narrative_prefill import CommentaryLine, NarrativeDraft, narrative_draft
 from planwatch.domain.statuses import Status
+from planwatch.domain.theme_summary import exception_rating
 from planwatch.plans.counting import counted_updates_q
 from planwatch.plans.models import ProgressUpdate, Theme
 
-_RATING = {Status.MEDIUM_PROGRESS: "Amber", Status.SIGNIFICANT_ISSUES: "Red"}
+_STATUSES = {status.value: status for status in Status}
 
 
 def narrative_drafts(*, theme: Theme, month: date) -> dict[int, NarrativeDraft]:
@@ -24,7 +25,6 @@ def narrative_drafts(*, theme: Theme, month: date) -> dict[int, NarrativeDraft]:
     )
     lines: dict[int, list[CommentaryLine]] = defaultdict(list)
     for workstream_id, ref, is_main, status, commentary in rows:
-        # A StrEnum member hashes as its value, so the stored text finds it.
-        rating = _RATING.get(status, "")
+        rating = exception_rating(_STATUSES.get(status))
         lines[workstream_id].append(CommentaryLine(ref, commentary, is_main, rating))
     return {pk: narrative_draft(found) for pk, found in lines.items()}
