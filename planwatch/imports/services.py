@@ -7,10 +7,12 @@ what a real import would do.
 import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.db import connection, transaction
 
+from planwatch.plans.history import effective_month_during, effective_month_for
 from planwatch.plans.latest_status import actions_latest_status_refresh
 from planwatch.plans.models import Action, Plan, ProgressUpdate, Theme, Workstream
 from planwatch.plans.owners import action_owners_sync
@@ -145,6 +147,31 @@ def parsed_tracker_apply(
     if plan is None:
         plan = Plan(name=plan_name)
         save_stamped(plan, context)
+    context.effective_month = _workbook_month(parsed) or effective_month_for(plan.pk)
+    with effective_month_during(context.effective_month):
+        _tracker_write(plan, parsed, context, digest=digest, original=original)
+    return summary
+
+
+def _workbook_month(parsed: ParsedTracker) -> date | None:
+    """The newest month the workbook has updates for: what its version of the plan is."""
+    return max((month for row in parsed.rows for month in row.months), default=None)
+
+
+def _tracker_write(
+    plan: Plan,
+    parsed: ParsedTracker,
+    context: ImportContext,
+    *,
+    digest: str,
+    original: TrackerFile | None,
+) -> None:
+    summary, warnings, user, filename = (
+        context.summary,
+        context.warnings,
+        context.user,
+        context.filename,
+    )
     themes = _themes(plan, parsed, context)
     workstreams = _workstreams(themes, parsed.rows, context)
     actions = actions_apply(plan, themes, workstreams, parsed.rows, context)
@@ -177,7 +204,6 @@ def parsed_tracker_apply(
     summary.import_run_id = run.pk
     run.summary = summary.as_dict()
     run.save(update_fields=["summary"])
-    return summary
 
 
 def _warning_row(run: ImportRun, plan: Plan, warning: ImportWarning) -> DataQualityWarning:

@@ -4,6 +4,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db import connection
@@ -41,6 +42,8 @@ class ImportContext:
     warnings: list[ImportWarning]
     user: object
     filename: str
+    # The workbook's newest month: what its versions of the plan take effect in.
+    effective_month: date | None = None
 
     @property
     def reason(self) -> str:
@@ -69,26 +72,41 @@ def history_rows_copy(model, pks: list, context: ImportContext) -> None:
     months creates over 300,000 of them.
     """
     history = model.history.model
+    stamped = _stamped_columns(history, context)
     columns = [
         field.column
         for field in history._meta.concrete_fields
-        if field.column not in HISTORY_OWN_COLUMNS
+        if field.column not in HISTORY_OWN_COLUMNS and field.column not in stamped
     ]
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
     when = connection.ops.adapt_datetimefield_value(timezone.now())
     user_id = getattr(context.user, "pk", None)
+    extra_names = "".join(f", {quote(column)}" for column in stamped)
+    extra_values = "".join(", %s" for _ in stamped)
     with connection.cursor() as cursor:
         for start in range(0, len(pks), 500):
             chunk = pks[start : start + 500]
             cursor.execute(
                 f"INSERT INTO {quote(history._meta.db_table)} ({names}, "
                 f"{quote('history_date')}, {quote('history_change_reason')}, "
-                f"{quote('history_type')}, {quote('history_user_id')}) "
-                f"SELECT {names}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
+                f"{quote('history_type')}, {quote('history_user_id')}{extra_names}) "
+                f"SELECT {names}, %s, %s, %s, %s{extra_values} "
+                f"FROM {quote(model._meta.db_table)} "
                 f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
-                [when, context.reason, "+", user_id, *chunk],
+                [when, context.reason, "+", user_id, *stamped.values(), *chunk],
             )
+
+
+def _stamped_columns(history, context: ImportContext) -> dict[str, object]:
+    """History columns an import fills itself rather than copying from the record."""
+    if context.effective_month is None:
+        return {}
+    names = {field.column for field in history._meta.concrete_fields}
+    if "effective_month" not in names:
+        return {}
+    value = connection.ops.adapt_datefield_value(context.effective_month)
+    return {"effective_month": value}
 
 
 def update_with_history(model, objects: list, fields: list[str], context: ImportContext) -> None:
@@ -99,7 +117,15 @@ def update_with_history(model, objects: list, fields: list[str], context: Import
         update=True,
         default_user=context.user,
         default_change_reason=context.reason,
+        custom_historical_attrs=_stamped_attrs(model, context),
     )
+
+
+def _stamped_attrs(model, context: ImportContext) -> dict[str, object] | None:
+    history = model.history.model
+    if context.effective_month is None or not hasattr(history, "effective_month"):
+        return None
+    return {"effective_month": context.effective_month}
 
 
 def save_stamped(instance, context: ImportContext, **save_options) -> None:

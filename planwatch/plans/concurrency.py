@@ -8,6 +8,8 @@ the other gets EditConflict with the record as the winner left it, to show the u
 from django.db import models, transaction
 from django.db.models import F
 
+from .history import effective_month_for
+
 
 class EditConflict(Exception):
     def __init__(self, current: models.Model) -> None:
@@ -44,5 +46,16 @@ def save_versioned(
         raise EditConflict(model.objects.get(pk=instance.pk))
     instance.refresh_from_db()
     model.history.bulk_history_create(
-        [instance], update=True, default_user=user, default_change_reason=reason[:100] or None
+        [instance],
+        update=True,
+        default_user=user,
+        default_change_reason=reason[:100] or None,
+        custom_historical_attrs=_effective_month_attrs(model, instance),
     )
+
+
+def _effective_month_attrs(model, instance: models.Model) -> dict[str, object] | None:
+    """An action's version carries its month (`plans.history`); other records' do not."""
+    if not hasattr(model.history.model, "effective_month"):
+        return None
+    return {"effective_month": effective_month_for(instance.plan_id)}

@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
+from .history import EffectiveMonthHistory
+
 
 class ReportLayout(models.TextChoices):
     """How the Theme Progress Summary is laid out: the council's own documents, or planwatch's
@@ -155,7 +157,10 @@ class Action(models.Model):
     # [[column header, value as written], ...] in the workbook's column order: a list, because
     # PostgreSQL's jsonb does not keep the order of an object's keys.
     source_cells = models.JSONField(default=list, blank=True)
-    history = HistoricalRecords(excluded_fields=["latest_status", "latest_month", "sort_key"])
+    history = HistoricalRecords(
+        excluded_fields=["latest_status", "latest_month", "sort_key"],
+        bases=[EffectiveMonthHistory],
+    )
 
     class Meta:
         ordering = ["plan", "sort_key"]

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from django.db.models import Exists
 
 from planwatch.domain.periods import Period, coverage_of
+from planwatch.plans.as_of import actions_as_it_stood
 from planwatch.plans.models import Plan, ProgressUpdate
 from planwatch.reports.period.data import (
     CABINET_MONTHS,
@@ -51,6 +52,7 @@ from planwatch.reports.period.data import (
 )
 from planwatch.reports.period.selectors import (
     COUNTED,
+    STOOD_FIELDS,
     count_main_actions,
     count_milestones,
     list_completions,
@@ -105,12 +107,13 @@ def period_report_build(*, plan: Plan, end_month: date, months: int) -> PeriodRe
     codes = {pk: theme.code for pk, theme in themes.items()}
     report = PeriodReport(plan.name, kind, period, coverage, list(themes.values()))
 
-    count_main_actions(plan, themes, coverage.last)
+    stood = actions_as_it_stood(plan=plan, month=period.end, fields=STOOD_FIELDS)
+    count_main_actions(plan, themes, coverage.last, stood)
     if coverage.first is not None:
         count_milestones(plan, coverage, themes)
-        list_exceptions(plan, coverage.last, themes, codes)
+        list_exceptions(plan, coverage.last, themes, codes, stood)
     list_completions(plan, period, themes, codes)
-    list_slippage(plan, themes, codes, period.after - timedelta(days=1))
+    list_slippage(plan, themes, codes, period.after - timedelta(days=1), stood)
     list_decisions(plan, period, report, themes, codes)
     if coverage.last is not None:
         owed = sum(theme.milestones_at_end for theme in themes.values())

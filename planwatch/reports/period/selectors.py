@@ -22,8 +22,9 @@ from django.utils import timezone
 from planwatch.changes.models import ChangeRequest, Decision
 from planwatch.domain.periods import Coverage, Period, completion_of, month_add
 from planwatch.domain.risk_matrix import Assessment
-from planwatch.domain.slippage import slippage_on
+from planwatch.domain.slippage import has_slipped, slippage_on
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
+from planwatch.plans.as_of import as_it_stood_apply
 from planwatch.plans.counting import (
     counted_actions_q,
     counted_main_actions_q,
@@ -57,28 +58,45 @@ def _due(text: str, fallback: str = "") -> str:
     return text or fallback or "not given"
 
 
+# What the report reads of an action as it stood at the period's end (`plans.as_of`).
+STOOD_FIELDS = ("title", "risk_level", "rebaseline_count", *DUE_READING_FIELDS)
+Stood = dict[int, dict[str, object]]
+
+
 def count_main_actions(
-    plan: Plan, themes: dict[int, ThemeProgress], month: date | None = None
+    plan: Plan, themes: dict[int, ThemeProgress], month: date | None, stood: Stood
 ) -> None:
     """Main actions by risk as of `month`, the last month with data (which main actions count:
     `plans.counting.counted_main_actions_q`, as in the Theme Progress Summary). The band is
     the action's score through the corporate matrix once someone has scored it, the
-    tracker's imported level until then. Counted by theme, level and score (a handful of
-    groups), then banded here through the stored matrix."""
+    tracker's imported level until then, as it stood at the period's end (`stood`). Counted
+    by theme, level and score (a handful of groups), then banded here through the stored
+    matrix; the few re-rated since are then moved back to the level they had."""
+    counted = Action.objects.filter(counted_main_actions_q(month), plan=plan, is_main=True)
     rows = (
-        Action.objects.filter(counted_main_actions_q(month), plan=plan, is_main=True)
-        .values_list("theme_id", "risk_level", *(f"risk_score__{f}" for f in _SCORE_FIELDS))
+        counted.values_list("theme_id", "risk_level", *(f"risk_score__{f}" for f in _SCORE_FIELDS))
         .annotate(n=Count("id"))
         .order_by()
     )
     matrix = matrix_get()
     for theme_id, risk, *levels, n in rows:
-        column = risk if risk in RISKS else RiskLevel.UNRATED.value
+        column = _risk_column(risk)
         if levels[0] is not None:
             scored = matrix.scored(Assessment(*levels))
             assert scored is not None
             column = scored.band.value
         themes[theme_id].main_by_risk[column] += n
+    if not stood:
+        return
+    rerated = counted.filter(pk__in=stood, risk_score__isnull=True)
+    for pk, theme_id, risk in rerated.values_list("pk", "theme_id", "risk_level"):
+        by_risk = themes[theme_id].main_by_risk
+        by_risk[_risk_column(risk)] -= 1
+        by_risk[_risk_column(stood[pk].get("risk_level", risk))] += 1
+
+
+def _risk_column(risk) -> str:
+    return risk if risk in RISKS else RiskLevel.UNRATED.value
 
 
 _SCORE_FIELDS = ("financial", "reputation", "service_delivery", "likelihood")
@@ -183,15 +201,25 @@ def list_completions(
 
 
 def list_slippage(
-    plan: Plan, themes: dict[int, ThemeProgress], codes: dict[int, str], as_of: date
+    plan: Plan,
+    themes: dict[int, ThemeProgress],
+    codes: dict[int, str],
+    as_of: date,
+    stood: Stood,
 ) -> None:
-    """Actions due later than their baseline on `as_of`, the period's last day."""
+    """Actions due later than their baseline on `as_of`, the period's last day, with the due
+    dates that stood then: a date approved since does not rewrite last quarter's report."""
     actions = (
         Action.objects.filter(plan=plan)
-        .only("ref", "title", "theme_id", "sort_key", "rebaseline_count", *DUE_READING_FIELDS)
+        .only("ref", "theme_id", "sort_key", *STOOD_FIELDS)
         .order_by("sort_key")
     )
-    for action in slipped_actions(actions, as_of=as_of):
+    slipped = slipped_actions(actions.exclude(pk__in=stood), as_of=as_of)
+    if stood:
+        changed = list(actions.filter(pk__in=stood))
+        as_it_stood_apply(changed, stood)
+        slipped += [a for a in changed if has_slipped(a.baseline_due, a.due, as_of)]
+    for action in sorted(slipped, key=lambda a: a.sort_key):
         themes[action.theme_id].slipped.append(
             Slipped(
                 **_line(action, codes[action.theme_id]),
@@ -204,7 +232,11 @@ def list_slippage(
 
 
 def list_exceptions(
-    plan: Plan, month: date, themes: dict[int, ThemeProgress], codes: dict[int, str]
+    plan: Plan,
+    month: date,
+    themes: dict[int, ThemeProgress],
+    codes: dict[int, str],
+    stood: Stood,
 ) -> None:
     updates = (
         ProgressUpdate.objects.filter(
@@ -225,6 +257,7 @@ def list_exceptions(
         )
         .order_by("action__sort_key")
     )
+    as_it_stood_apply([update.action for update in updates], stood)
     for update in updates:
         action = update.action
         definition = STATUS_DEFINITIONS[Status(update.status)]

@@ -38,6 +38,7 @@ from planwatch.domain.refs import parse_ref
 from planwatch.domain.risk_matrix import Assessment, RiskBand
 from planwatch.domain.statuses import Status, is_exception
 from planwatch.domain.theme_summary import MainActionRecord, MilestoneRecord
+from planwatch.plans.as_of import actions_as_it_stood
 from planwatch.plans.counting import (
     COUNTED_STATES,
     counted_actions_q,
@@ -220,6 +221,7 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
             "joined_later",
         )
     )
+    rows = _as_it_stood(rows, plan=plan, month=month)
     scored = scored_risks(plan=plan)
     has_subs = {row[1] for row in rows if row[1]}
     refs = {row[0]: row[4] for row in rows}
@@ -287,6 +289,24 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
             tuple(milestones[theme.pk]),
         )
         for theme in themes
+    ]
+
+
+# What a version of an action changes in the report; its place in the plan (ref, theme,
+# parent) is read as it is today.
+_STOOD_COLUMNS = _ACTION_COLUMNS[5:]
+
+
+def _as_it_stood(rows: list[tuple], *, plan: Plan, month: date) -> list[tuple]:
+    """The rows of the actions changed since `month` as they stood at its end
+    (`plans.as_of`): re-rating a main action in December leaves October's counts alone."""
+    stood = actions_as_it_stood(plan=plan, month=month, fields=_STOOD_COLUMNS)
+    if not stood:
+        return rows
+    start, end = 5, 5 + len(_STOOD_COLUMNS)
+    return [
+        (*row[:start], *stood[row[0]].values(), *row[end:]) if row[0] in stood else row
+        for row in rows
     ]
 
 
