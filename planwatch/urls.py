@@ -18,6 +18,7 @@ urlpatterns = [
     path("changes/", include("planwatch.changes.urls")),
     path("evidence/", include("planwatch.evidence.urls")),
     path("audit/", include("planwatch.audit.urls")),
+    path("public/reports/", include("planwatch.reports.public_urls")),
     path("reports/period/", include("planwatch.reports.period.urls")),
     path("reports/", include("planwatch.reports.urls")),
     path("dashboards/", include("planwatch.dashboards.urls")),

@@ -3,17 +3,21 @@ and PMO's form to publish one (made on the worker, as rendering takes seconds)."
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
 
 from planwatch.accounts.permissions import Perm, require, user_can
 from planwatch.domain.months import month_parse
 from planwatch.plans.models import ReportLayout
 from planwatch.plans.views import plan_required
 from planwatch.reports.editions import edition_file_get, edition_publish_task, editions_list
-from planwatch.reports.models import EditionFile, EditionKind, ReportEdition
+from planwatch.reports.models import EditionFile, EditionKind, PublicEdition, ReportEdition
+from planwatch.reports.public import PublicEditionError
+from planwatch.reports.public import edition_make_public as edition_make_public_service
+from planwatch.reports.public import edition_withdraw as edition_withdraw_service
 from planwatch.reports.rendering.files import report_download
 
 
@@ -77,10 +81,16 @@ def editions(request, plan):
                 request,
                 "Publishing: the edition is listed here once the worker has made its files.",
             )
-            return redirect(reverse("reports:editions") + "?" + urlencode({"plan": plan.name}))
+            return _back(plan)
+    listed = list(editions_list(plan=plan))
+    for edition in listed:
+        try:
+            edition.public_entry = edition.public
+        except PublicEdition.DoesNotExist:
+            edition.public_entry = None
     context = {
         "plan": plan,
-        "editions": editions_list(plan=plan),
+        "editions": listed,
         "form": form if can_publish else None,
     }
     return render(request, "reports/editions.html", context, status=400 if form.errors else 200)
@@ -95,3 +105,43 @@ def edition_file(request, pk: int, fmt: str):
     edition = file.edition
     name = f"{edition.kind}-{edition.month:%Y-%m}-edition-{edition.number}.{fmt}"
     return report_download(bytes(file.content), fmt, name)
+
+
+def _back(plan) -> HttpResponse:
+    return redirect(reverse("reports:editions") + "?" + urlencode({"plan": plan.name}))
+
+
+def _edition_or_404(pk: int) -> ReportEdition:
+    try:
+        return ReportEdition.objects.select_related("plan").get(pk=pk)
+    except ReportEdition.DoesNotExist:
+        raise Http404 from None
+
+
+@require(Perm.EDIT_REPORTS)
+@require_POST
+def edition_make_public(request, pk: int):
+    edition = _edition_or_404(pk)
+    try:
+        edition_make_public_service(user=request.user, edition=edition)
+    except PublicEditionError as error:
+        messages.error(request, f"Not made public: {error}.")
+    else:
+        url = request.build_absolute_uri(reverse("public:edition", args=[edition.pk]))
+        messages.success(request, f"{edition} is public at {url}")
+    return _back(edition.plan)
+
+
+@require(Perm.EDIT_REPORTS)
+@require_POST
+def edition_withdraw(request, pk: int):
+    edition = _edition_or_404(pk)
+    try:
+        edition_withdraw_service(
+            user=request.user, edition=edition, reason=request.POST.get("reason", "")
+        )
+    except PublicEditionError as error:
+        messages.error(request, f"Not withdrawn: {error}.")
+    else:
+        messages.success(request, f"{edition} is withdrawn from the public pages.")
+    return _back(edition.plan)

@@ -139,7 +139,7 @@ def edition_publish_task(
 
 
 def editions_list(*, plan: Plan, kind: str = "", month: date | None = None):
-    editions = ReportEdition.objects.filter(plan=plan).select_related("published_by")
+    editions = ReportEdition.objects.filter(plan=plan).select_related("published_by", "public")
     if kind:
         editions = editions.filter(kind=kind)
     if month:

@@ -188,3 +188,32 @@ class EditionFile(_Frozen):
 
     def __str__(self) -> str:
         return f"{self.edition} ({self.format})"
+
+
+class PublicEdition(models.Model):
+    """A published edition the PMO has put on the public pages, at a stable address that
+    needs no sign-in. The edition itself stays frozen; this says only whether, since when and
+    until when anyone may read it. Withdrawing keeps the row, so the address says when the
+    edition was withdrawn and why, rather than vanishing."""
+
+    edition = models.OneToOneField(ReportEdition, on_delete=models.PROTECT, related_name="public")
+    made_public_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_public_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-made_public_at"]
+
+    def __str__(self) -> str:
+        return f"{self.edition} (public)"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

@@ -10,6 +10,8 @@ urlpatterns = [
     path("theme-summary/layout/", settings_views.layout_set, name="layout_set"),
     path("theme-summary/thresholds/", settings_views.thresholds_edit, name="thresholds"),
     path("editions/", edition_views.editions, name="editions"),
+    path("editions/<int:pk>/public/", edition_views.edition_make_public, name="edition_public"),
+    path("editions/<int:pk>/withdraw/", edition_views.edition_withdraw, name="edition_withdraw"),
     path("editions/<int:pk>/<str:fmt>/", edition_views.edition_file, name="edition_file"),
     path(
         "theme-summary/<str:code>/status/",

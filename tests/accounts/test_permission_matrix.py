@@ -195,7 +195,7 @@ def test_each_role_gets_what_the_matrix_says(
         results[role] = _classify(response)
 
     expected = {
-        role: "login" if role == "anonymous" else (outcome if role in allowed else "forbidden")
+        role: outcome if role in allowed else ("login" if role == "anonymous" else "forbidden")
         for role in ROLES
     }
     assert results == expected

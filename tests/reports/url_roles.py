@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tests.accounts.url_roles import EVERYONE, PMO_ONLY
+from tests.accounts.url_roles import EVERYONE, PMO_ONLY, ROLES
 
 
 def _edition_file() -> dict:
@@ -32,6 +32,26 @@ def _edition_file() -> dict:
     return {"pk": edition.pk, "fmt": "json"}
 
 
+def _public_edition() -> dict:
+    """The edition above, made public: the public pages are for anyone, signed in or not."""
+    from planwatch.reports.models import PublicEdition
+
+    kwargs = _edition_file()
+    edition = _report_edition(kwargs["pk"])
+    PublicEdition.objects.get_or_create(
+        edition=edition, defaults={"made_public_by": edition.published_by}
+    )
+    return kwargs
+
+
+def _report_edition(pk: int):
+    from planwatch.reports.models import ReportEdition
+
+    return ReportEdition.objects.get(pk=pk)
+
+
+ANYONE = frozenset(ROLES)
+
 EXPECTED = {
     "reports:index": ({}, EVERYONE, "page"),
     "reports:theme_summary": ({}, EVERYONE, "page"),
@@ -42,4 +62,10 @@ EXPECTED = {
     # Every reader lists and downloads editions; only PMO sees the publish form (a POST).
     "reports:editions": ({}, EVERYONE, "page"),
     "reports:edition_file": (_edition_file, EVERYONE, "page"),
+    "reports:edition_public": (lambda: {"pk": _edition_file()["pk"]}, PMO_ONLY, "post_only"),
+    "reports:edition_withdraw": (lambda: {"pk": _edition_file()["pk"]}, PMO_ONLY, "post_only"),
+    "public:index": ({}, ANYONE, "page"),
+    "public:accessibility": ({}, ANYONE, "page"),
+    "public:edition": (lambda: {"pk": _public_edition()["pk"]}, ANYONE, "page"),
+    "public:edition_file": (_public_edition, ANYONE, "page"),
 }
