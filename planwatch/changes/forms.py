@@ -208,6 +208,13 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required when rejecting: the person who asked reads it.",
     )
+    meeting = forms.CharField(
+        label="Meeting and minute reference",
+        required=False,
+        max_length=300,
+        help_text="The Leadership Team meeting that decided it, for example "
+        "Leadership Team 8 Nov 2022, minute 4.2",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def clean(self):

@@ -88,6 +88,11 @@ class ChangeRequest(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(blank=True)
+    decision_meeting = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The Leadership Team meeting that decided it, with its minute reference.",
+    )
     # What approval changed, old and new, so the chain of changes can be shown and audited.
     applied = models.JSONField(default=dict, blank=True)
     source = models.CharField(max_length=300, blank=True)

@@ -22,7 +22,14 @@ from .errors import ChangeRequestError
 from .models import ChangeKind, ChangeRequest, Decision
 from .proposals import kind_parse, month_clean, proposal_validate, reason_clean
 
-DECISION_FIELDS = ["decision", "decided_by", "decided_at", "decision_note", "applied"]
+DECISION_FIELDS = [
+    "decision",
+    "decided_by",
+    "decided_at",
+    "decision_note",
+    "decision_meeting",
+    "applied",
+]
 
 
 # --- Raising ------------------------------------------------------------------------------
@@ -132,7 +139,7 @@ def change_request_complete(
 
 @transaction.atomic
 def change_request_approve(
-    *, user, change_request: ChangeRequest, note: str, expected_version: int
+    *, user, change_request: ChangeRequest, note: str, expected_version: int, meeting: str = ""
 ) -> ChangeRequest:
     """Approve the request and apply it to the plan, in one transaction.
 
@@ -168,6 +175,7 @@ def change_request_approve(
     request.decision = Decision.APPROVED
     request.decided_by, request.decided_at = user, timezone.now()
     request.decision_note = (note or "").strip()
+    request.decision_meeting = (meeting or "").strip()
     request.applied = change.applied
     # The decision first: of two racing approvers, the loser stops here, before the plan moves.
     save_versioned(
@@ -179,7 +187,7 @@ def change_request_approve(
 
 @transaction.atomic
 def change_request_reject(
-    *, user, change_request: ChangeRequest, note: str, expected_version: int
+    *, user, change_request: ChangeRequest, note: str, expected_version: int, meeting: str = ""
 ) -> ChangeRequest:
     """Refuse the request; the note (required) tells the raiser why. The plan is unchanged."""
     check(user, Perm.DECIDE_CHANGE)
@@ -187,6 +195,7 @@ def change_request_reject(
     if not note:
         raise ChangeRequestError("Say why the change is rejected", field="note")
     request = _locked(change_request, expected_version=expected_version)
+    request.decision_meeting = (meeting or "").strip()
     return _close(request, Decision.REJECTED, user=user, note=note, version=expected_version)
 
 

@@ -147,6 +147,7 @@ def request_decide(request, pk: int):
                 user=request.user,
                 change_request=change_request,
                 note=form.cleaned_data["note"],
+                meeting=form.cleaned_data["meeting"],
                 expected_version=form.cleaned_data["version"],
             )
         except EditConflict:

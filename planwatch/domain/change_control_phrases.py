@@ -15,6 +15,7 @@ class DateChangeRequest:
     decision: str  # "pending", "approved" or "rejected", as at the month's end
     decided_on: date | None
     dates_in_commentary: tuple[str, ...] = ()  # due dates read from the commentary
+    meeting: str = ""  # the meeting that decided it, as recorded with the decision
 
 
 def due_after_change_control(
@@ -26,6 +27,8 @@ def due_after_change_control(
     asked = request.proposed_due or ", ".join(request.dates_in_commentary)
     to = f" to {asked}" if asked else ""
     when = f" on {request.decided_on:%-d %B %Y}" if request.decided_on else ""
+    if request.decided_on and request.meeting:
+        when += f" at {request.meeting}"
     if request.decision == "approved":
         return f"{due_text} (change approved{when})" if changed else f"Change{to} approved{when}"
     if request.decision == "rejected":

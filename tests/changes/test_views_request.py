@@ -217,3 +217,30 @@ def test_completing_a_request_someone_else_just_completed_shows_the_conflict(
     assert "it is now ‘Close the action’, pending decision" in html
     assert "Your changes were not saved" in html
     assert ChangeRequest.objects.get(pk=imported.pk).kind == ChangeKind.CLOSE
+
+
+def test_a_decision_records_the_meeting_and_minute_and_the_reports_show_it(
+    client, sample_plan, role_users, due_request
+):
+    from planwatch.reports.period.build import period_report_build
+    from planwatch.reports.period.output import period_report_json
+
+    client.force_login(role_users["approver"])
+    response = client.post(
+        reverse("changes:decide", args=[due_request.pk]),
+        {
+            "decision": Decision.APPROVED,
+            "note": "",
+            "meeting": " Leadership Team 8 Nov 2022, minute 4.2 ",
+            "version": due_request.version,
+        },
+    )
+    due_request.refresh_from_db()
+
+    assert response.status_code == 302
+    assert due_request.decision_meeting == "Leadership Team 8 Nov 2022, minute 4.2"
+    assert "at Leadership Team 8 Nov 2022, minute 4.2" in detail(client, due_request)
+    decided = due_request.decided_at.date().replace(day=1)
+    report = period_report_json(period_report_build(plan=sample_plan, end_month=decided, months=3))
+    lines = [d for t in report["themes"] for d in t["decisions"]]
+    assert [d["meeting"] for d in lines] == ["Leadership Team 8 Nov 2022, minute 4.2"]

@@ -39,3 +39,21 @@ def test_a_refused_change_says_so_and_keeps_the_due_date():
     assert due_after_change_control("Dec-22", "Dec-22", request) == (
         "Change to Mar-23 refused on 3 October 2022; due stays Dec-22"
     )
+
+
+def test_a_decision_names_the_meeting_that_made_it_when_one_was_recorded():
+    approved = DateChangeRequest(
+        "Mar-23", "approved", date(2022, 11, 8), meeting="Leadership Team 8 Nov 2022, minute 4.2"
+    )
+    refused = DateChangeRequest("Mar-23", "rejected", date(2022, 11, 8), meeting="LT 8 Nov")
+    assert due_after_change_control("Mar-23", "Dec-22", approved) == (
+        "Mar-23 (change approved on 8 November 2022 at Leadership Team 8 Nov 2022, minute 4.2)"
+    )
+    assert due_after_change_control("Dec-22", "Dec-22", refused) == (
+        "Change to Mar-23 refused on 8 November 2022 at LT 8 Nov; due stays Dec-22"
+    )
+
+
+def test_a_pending_request_names_no_meeting():
+    request = DateChangeRequest("Mar-23", "pending", None, meeting="LT 8 Nov")
+    assert "LT 8 Nov" not in due_after_change_control("Dec-22", "Dec-22", request)

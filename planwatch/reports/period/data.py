@@ -73,6 +73,7 @@ class DecisionLine:
     decided_on: date
     raised_month: date
     note: str
+    meeting: str = ""
 
 
 @dataclass(frozen=True)

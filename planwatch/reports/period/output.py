@@ -348,7 +348,7 @@ def _decision_table(caption: str, decisions: list[DecisionLine]) -> Table:
                 d.kind,
                 Cell(d.decision, "green" if d.decision == "Approved" else "grey"),
                 d.decided_by,
-                d.decided_on.strftime("%d %b %Y"),
+                d.decided_on.strftime("%d %b %Y") + (f", at {d.meeting}" if d.meeting else ""),
                 month_label(d.raised_month),
                 d.note,
             )

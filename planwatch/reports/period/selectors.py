@@ -309,6 +309,7 @@ def list_decisions(
             decided_on=timezone.localtime(request.decided_at).date(),
             raised_month=request.month,
             note=request.decision_note,
+            meeting=request.decision_meeting,
         )
         if theme_id:
             themes[theme_id].decisions.append(line)

@@ -396,15 +396,23 @@ def date_change_requests(
         )
         .exclude(decision=Decision.WITHDRAWN, decided_at__lt=after)
         .order_by("action__ref", "month", "pk")
-        .values_list("action__ref", "proposed", "commentary_dates", "decision", "decided_at")
+        .values_list(
+            "action__ref",
+            "proposed",
+            "commentary_dates",
+            "decision",
+            "decided_at",
+            "decision_meeting",
+        )
     )
     found = {}
-    for ref, proposed, commentary_dates, decision, decided_at in requests:  # newest last
+    for ref, proposed, commentary_dates, decision, decided_at, meeting in requests:  # newest last
         decided = decided_at is not None and decided_at < after
         found[ref] = DateChangeRequest(
             proposed_due=(proposed or {}).get("due_text", ""),
             decision=decision if decided else Decision.PENDING.value,
             decided_on=timezone.localdate(decided_at) if decided else None,
+            meeting=meeting if decided else "",
             dates_in_commentary=tuple(
                 d.get("text", "") for d in commentary_dates or () if d.get("field") == "due"
             ),
