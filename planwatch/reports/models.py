@@ -69,6 +69,32 @@ class ThemeStatusOverride(models.Model):
         return f"{self.theme} {self.month:%b %Y}: {self.rag}"
 
 
+class ThemeCellText(models.Model):
+    """PMO's own wording of a theme's "Achievements this period" and "Milestones due" cells
+    in the 2022 layout for one month. A blank cell shows the computed list; the figures,
+    counts and exception lists beside them are never edited."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="cell_texts")
+    month = models.DateField(help_text="First day of the reporting month.")
+    achievements = models.TextField(blank=True)
+    milestones_due = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    TEXT_FIELDS = ("achievements", "milestones_due")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "month"], name="one_cell_text_per_theme_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme} {self.month:%b %Y}: cells"
+
+
 class ThemeStatusThresholds(models.Model):
     """A plan's readings of the Theme Status Key's prose ("some", "a number of", "a small
     number"): the counts `domain.theme_status.ThemeThresholds` turns into rules. Without a row

@@ -19,6 +19,11 @@ urlpatterns = [
         name="theme_status_edit",
     ),
     path(
+        "theme-summary/<str:code>/cells/",
+        settings_views.cell_texts_edit,
+        name="cell_texts_edit",
+    ),
+    path(
         "theme-summary/<str:code>/narratives/",
         views.narratives_edit,
         name="narratives_edit",

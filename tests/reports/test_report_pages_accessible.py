@@ -14,6 +14,10 @@ PAGES = [
     "/reports/period/cabinet/?end=2022-10",
     "/reports/period/commissioners/?end=2022-10",
     "/reports/editions/",
+    "/reports/theme-summary/?month=2022-10&layout=2022",
+    "/reports/theme-summary/OC/cells/?month=2022-10",
+    "/public/reports/",
+    "/public/reports/accessibility/",
 ]
 
 

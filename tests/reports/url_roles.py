@@ -59,6 +59,7 @@ EXPECTED = {
     "reports:layout_set": ({}, PMO_ONLY, "post_only"),
     "reports:thresholds": ({}, PMO_ONLY, "page"),
     "reports:theme_status_edit": ({"code": "OC"}, PMO_ONLY, "page"),
+    "reports:cell_texts_edit": ({"code": "OC"}, PMO_ONLY, "page"),
     # Every reader lists and downloads editions; only PMO sees the publish form (a POST).
     "reports:editions": ({}, EVERYONE, "page"),
     "reports:edition_file": (_edition_file, EVERYONE, "page"),

@@ -26,6 +26,7 @@ from planwatch.domain.theme_summary_prose import achievement_note, summary_sente
 from planwatch.plans.models import Plan
 from planwatch.reports.errors import ReportError
 from planwatch.reports.theme_summary import selectors
+from planwatch.reports.theme_summary.cell_texts import cell_texts_for
 from planwatch.reports.theme_summary.overrides import overrides_for
 from planwatch.reports.theme_summary.thresholds import thresholds_for
 
@@ -81,6 +82,14 @@ class StatusOverride:
 
 
 @dataclass(frozen=True)
+class CellTexts:
+    """PMO's wording of the 2022 layout's two list cells; a blank one shows the list."""
+
+    achievements: str
+    milestones_due: str
+
+
+@dataclass(frozen=True)
 class ThemePart:
     code: str
     name: str
@@ -90,6 +99,7 @@ class ThemePart:
     # Each exception's due date after change control, in the words the table prints.
     due_after_change: Mapping[str, str] = field(default_factory=dict)
     status_override: StatusOverride | None = None
+    cell_texts: CellTexts | None = None
 
     @property
     def rag(self) -> str:
@@ -144,6 +154,7 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
     narratives = selectors.narratives_for(plan=plan, month=month)
     thresholds = thresholds_for(plan=plan)
     overrides = overrides_for(plan=plan, month=month)
+    cells = cell_texts_for(plan=plan, month=month)
     figures_of = [
         theme_figures(
             month=month,
@@ -175,6 +186,7 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
                     for e in figures.exceptions
                 },
                 _override(overrides.get(theme.theme.pk)),
+                _cells(cells.get(theme.theme.pk)),
             )
         )
     return ThemeSummaryReport(
@@ -194,6 +206,10 @@ def _override(row) -> StatusOverride | None:
     if row is None:
         return None
     return StatusOverride(row.rag, row.reason, row.set_by.get_username(), row.set_at)
+
+
+def _cells(row) -> CellTexts | None:
+    return CellTexts(row.achievements, row.milestones_due) if row is not None else None
 
 
 def _narrative(row) -> Narrative | None:
@@ -342,6 +358,8 @@ def _theme_json(part: ThemePart) -> dict:
             }
             for w in part.workstreams
         ],
+        # PMO's wording of the 2022 layout's list cells, where it wrote its own.
+        **({"cell_texts": asdict(part.cell_texts)} if part.cell_texts is not None else {}),
     }
 
 

@@ -148,3 +148,22 @@ class ThemeStatusForm(forms.Form):
         if data.get("rag") and not (data.get("reason") or "").strip():
             self.add_error("reason", "Say why the theme's status is not the computed one")
         return data
+
+
+class CellTextsForm(forms.Form):
+    achievements = forms.CharField(
+        label="Achievements this period",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Leave blank to show the computed list of completed sub-actions",
+        error_messages={"max_length": "The cell must be 10,000 characters or fewer"},
+    )
+    milestones_due = forms.CharField(
+        label="Milestones due (rolling 3 months)",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Leave blank to show the computed list of milestones due",
+        error_messages={"max_length": "The cell must be 10,000 characters or fewer"},
+    )

@@ -65,13 +65,18 @@ def _milestones_cell(part: ThemePart) -> str:
     return "\n".join(f"• {m.line.title} ({m.line.ref}): {m.phrase}" for m in due)
 
 
+def computed_cells(part: ThemePart) -> tuple[str, str]:
+    """The achievements and milestones cells as the figures give them: where PMO's own
+    wording starts from, and what a cell PMO left blank shows."""
+    return _achievements_cell(part), _milestones_cell(part)
+
+
 def _theme(part: ThemePart, report: ThemeSummaryReport) -> Section:
-    row = (
-        theme_cell(part, report),
-        _summary_cell(part),
-        _achievements_cell(part),
-        _milestones_cell(part),
-    )
+    achievements, milestones = computed_cells(part)
+    if part.cell_texts is not None:
+        achievements = part.cell_texts.achievements or achievements
+        milestones = part.cell_texts.milestones_due or milestones
+    row = (theme_cell(part, report), _summary_cell(part), achievements, milestones)
     table = Table(
         f"{part.name}: progress summary, {month_label(report.month)}",
         headers(report.month),

@@ -1,5 +1,6 @@
 """PMO's settings for the Theme Progress Summary: the plan's default layout, the counts
-behind the Theme Status Key's words, and a theme's status for a month where PMO sets its own."""
+behind the Theme Status Key's words, a theme's status for a month where PMO sets its own,
+and PMO's wording of a theme's 2022 list cells."""
 
 from dataclasses import asdict
 
@@ -18,7 +19,14 @@ from planwatch.plans.views import plan_required
 from planwatch.reports.errors import ReportError
 from planwatch.reports.theme_summary import selectors, services
 from planwatch.reports.theme_summary.build import report_month, theme_summary_build
-from planwatch.reports.theme_summary.forms import PlanLayoutForm, ThemeStatusForm, ThresholdsForm
+from planwatch.reports.theme_summary.cell_texts import cell_texts_save
+from planwatch.reports.theme_summary.forms import (
+    CellTextsForm,
+    PlanLayoutForm,
+    ThemeStatusForm,
+    ThresholdsForm,
+)
+from planwatch.reports.theme_summary.layout_2022 import computed_cells, headers
 from planwatch.reports.theme_summary.overrides import theme_status_override_set
 from planwatch.reports.theme_summary.thresholds import thresholds_for, thresholds_save
 
@@ -108,3 +116,59 @@ def theme_status_edit(request, plan, code: str):
     }
     status = 400 if form.errors else 200
     return render(request, "reports/theme_status_edit.html", context, status=status)
+
+
+@require(Perm.EDIT_REPORTS)
+@plan_required
+def cell_texts_edit(request, plan, code: str):
+    """PMO's wording of one theme's 2022 achievements and milestones cells for a month,
+    started from the computed lists until saved."""
+    theme = Theme.objects.filter(plan=plan, code=code).first()
+    if theme is None:
+        raise Http404(f"There is no theme {code} in {plan.name}")
+    months = selectors.months_with_updates(plan=plan)
+    asked = request.GET.get("month") or (f"{months[-1]:%Y-%m}" if months else "")
+    try:
+        month = report_month(asked)
+    except ReportError as error:
+        raise Http404(str(error)) from None
+    part = next(p for p in theme_summary_build(plan=plan, month=month).themes if p.code == code)
+    achievements, milestones = computed_cells(part)
+    saved = part.cell_texts
+    initial = {
+        "achievements": (saved.achievements if saved else "") or achievements,
+        "milestones_due": (saved.milestones_due if saved else "") or milestones,
+    }
+    form = CellTextsForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_valid():
+        data = form.cleaned_data
+        # Saving the computed list unchanged is no wording of PMO's own: keep it computed.
+        computed = {"achievements": achievements, "milestones_due": milestones}
+        texts = {
+            name: "" if data[name].strip() == computed[name].strip() else data[name]
+            for name in computed
+        }
+        try:
+            changed = cell_texts_save(user=request.user, theme=theme, month=month, **texts)
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"Saved the achievements and milestones of {theme.name} for {month_label(month)}."
+                if changed
+                else "Nothing had changed, so nothing was saved.",
+            )
+            query = urlencode({"plan": plan.name, "month": f"{month:%Y-%m}", "layout": "2022"})
+            return redirect(reverse("reports:theme_summary") + "?" + query)
+    context = {
+        "plan": plan,
+        "theme": theme,
+        "month": month,
+        "month_label": month_label(month),
+        "headers": headers(month),
+        "saved": saved,
+        "form": form,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "reports/cell_texts_edit.html", context, status=status)

@@ -125,6 +125,7 @@ def theme_summary(request, plan):
                 part.name,
                 reverse("reports:narratives_edit", args=[part.code]) + _query(plan, month),
                 reverse("reports:theme_status_edit", args=[part.code]) + _query(plan, month),
+                reverse("reports:cell_texts_edit", args=[part.code]) + _query(plan, month),
             )
             for part in report.themes
         ]
