@@ -17,19 +17,22 @@ from planwatch.domain.counting import ALL_GROUPS, DONE_STATUSES, status_group
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate
 from planwatch.domain.progress_trends import cumulative_counts, month_label, overdue_counts
 from planwatch.domain.slippage import slippage_on
-from planwatch.plans.counting import COUNTED_STATES, counted_actions_q
+from planwatch.plans.counting import counted_actions_q, counted_states
 from planwatch.plans.models import Action, Lifecycle, Plan, ProgressUpdate, Theme
 from planwatch.plans.selectors import DUE_READING_FIELDS, slipped_actions
 
+
 # Drafts and returned updates are nobody's word yet, so no chart counts them.
-_DONE = Q(
-    updates__status__in=[status.value for status in DONE_STATUSES],
-    updates__state__in=COUNTED_STATES,
-)
+def _done_q() -> Q:
+    """Completed, by the updates the figures' audience counts (`plans.counting`)."""
+    return Q(
+        updates__status__in=[status.value for status in DONE_STATUSES],
+        updates__state__in=counted_states(),
+    )
 
 
 def _counted_updates() -> QuerySet[ProgressUpdate]:
-    return ProgressUpdate.objects.filter(state__in=COUNTED_STATES)
+    return ProgressUpdate.objects.filter(state__in=counted_states())
 
 
 def plan_months(*, plan: Plan) -> list[date]:
@@ -142,7 +145,7 @@ def overdue_chart(*, plan: Plan, months: Sequence[date], theme: Theme | None = N
     rows = (
         _sub_actions(plan, theme)
         .filter(lifecycle=Lifecycle.LIVE, due_latest__isnull=False)
-        .annotate(first_done=Min("updates__month", filter=_DONE))
+        .annotate(first_done=Min("updates__month", filter=_done_q()))
         .values_list("due_kind", "due_latest", "due_every_months", "first_done")
         .order_by()
     )
@@ -172,7 +175,7 @@ def burnup_chart(*, plan: Plan, months: Sequence[date], theme: Theme | None = No
     """Sub-actions completed so far against those the baseline plan said would be due."""
     rows = list(
         _sub_actions(plan, theme)
-        .annotate(first_done=Min("updates__month", filter=_DONE))
+        .annotate(first_done=Min("updates__month", filter=_done_q()))
         .values_list("first_done", "baseline_due_latest")
         .order_by()
     )

@@ -4,6 +4,9 @@
 ProgressUpdate query; `outer` names the action's key in the query the expression goes into.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
@@ -15,13 +18,40 @@ from planwatch.domain.counting import (
 
 from .models import Action, Lifecycle, ProgressUpdate
 
-# The states PMO-audience figures count, for filters written as `state__in=`.
+# The states the PMO's own work counts (its review queue, the owners' cycle, the latest
+# status it sees), for filters written as `state__in=`.
 COUNTED_STATES = tuple(sorted(counted_update_states(Audience.PMO)))
 
+# Whose figures are being made: the PMO's count what owners have submitted, viewers' and
+# published editions' only what the PMO has accepted. Set per request for the person
+# asking (`accounts.middleware`) and around publishing an edition; the PMO's otherwise.
+_figures_audience: ContextVar[Audience] = ContextVar("figures_audience", default=Audience.PMO)
 
-def counted_updates_q(audience: Audience = Audience.PMO, prefix: str = "") -> Q:
-    """Updates that are someone's word on the action for `audience` (never drafts or returned)."""
-    return Q(**{f"{prefix}state__in": sorted(counted_update_states(audience))})
+
+@contextmanager
+def figures_for(audience: Audience) -> Iterator[None]:
+    """Count every figure made inside the block for `audience`."""
+    token = _figures_audience.set(audience)
+    try:
+        yield
+    finally:
+        _figures_audience.reset(token)
+
+
+def figures_audience() -> Audience:
+    return _figures_audience.get()
+
+
+def counted_states() -> tuple[str, ...]:
+    """The update states the figures being made count (see `figures_for`)."""
+    return tuple(sorted(counted_update_states(_figures_audience.get())))
+
+
+def counted_updates_q(audience: Audience | None = None, prefix: str = "") -> Q:
+    """Updates that are someone's word on the action for `audience`, by default the audience
+    of the figures being made (never drafts or returned)."""
+    chosen = audience if audience is not None else _figures_audience.get()
+    return Q(**{f"{prefix}state__in": sorted(counted_update_states(chosen))})
 
 
 def counted_actions_q(prefix: str = "") -> Exists:

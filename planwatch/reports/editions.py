@@ -14,6 +14,8 @@ from django.db.models import Max
 from django_tasks import task
 
 from planwatch.accounts.permissions import Perm, user_can
+from planwatch.domain.counting import Audience
+from planwatch.plans.counting import figures_for
 from planwatch.plans.models import Plan, ReportLayout
 from planwatch.reports.errors import ReportError
 from planwatch.reports.models import EditionFile, EditionKind, ReportEdition
@@ -78,14 +80,16 @@ def edition_publish(
         raise EditionError("say which meeting the edition goes to")
     month = month.replace(day=1)
     chosen = ""
-    if kind == EditionKind.THEME_SUMMARY:
-        try:
-            chosen = layout_for(plan, layout)
-        except ReportError as error:
-            raise EditionError(str(error)) from None
-        outputs = _theme_summary(plan, month, chosen)
-    else:
-        outputs = _period(plan, month, kind)
+    # An edition goes to meetings and may go public: only what the PMO accepted counts.
+    with figures_for(Audience.PUBLISHED):
+        if kind == EditionKind.THEME_SUMMARY:
+            try:
+                chosen = layout_for(plan, layout)
+            except ReportError as error:
+                raise EditionError(str(error)) from None
+            outputs = _theme_summary(plan, month, chosen)
+        else:
+            outputs = _period(plan, month, kind)
     with transaction.atomic():
         # The report's editions so far, locked, so two publishers cannot take one number.
         earlier = ReportEdition.objects.select_for_update().filter(

@@ -62,3 +62,19 @@ def test_only_pmo_officers_and_admins_may_use_the_admin_site(role_users):
     assert staff == {"pmo", "admin"}
     assert role_users["pmo"].has_perm("plans.change_action")
     assert not role_users["viewer"].has_perm("plans.change_action")
+
+
+def test_the_demos_months_are_accepted_so_viewers_and_editions_see_them(sample_workbook, capsys):
+    from planwatch.plans.models import ProgressUpdate, UpdateState
+
+    call_command("load_demo", str(sample_workbook))
+
+    import re
+
+    states = set(ProgressUpdate.objects.values_list("state", flat=True))
+    assert states == {UpdateState.ACCEPTED}
+    said = re.search(
+        r"Accepted the (\d+) imported updates up to October 2022", capsys.readouterr().out
+    )
+    assert said is not None
+    assert int(said.group(1)) == ProgressUpdate.objects.count()

@@ -15,6 +15,7 @@ from django.urls import reverse
 from planwatch.plans.models import ProgressUpdate
 from planwatch.reports.editions import EditionError, edition_publish
 from planwatch.reports.models import EditionFile, PublishedEditionError, ReportEdition
+from planwatch.updates.imported_review import imported_updates_accept
 
 pytestmark = pytest.mark.django_db
 OCTOBER = date(2022, 10, 1)
@@ -24,6 +25,8 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 @pytest.fixture
 def published(sample_plan, pmo):
+    # The sample's months were reviewed and reported in 2022, as the demo records them.
+    imported_updates_accept(user=pmo, plan=sample_plan, through=OCTOBER)
     return edition_publish(
         user=pmo, plan=sample_plan, kind="theme_summary", month=OCTOBER, meeting=MEETING
     )
@@ -68,6 +71,29 @@ def test_editing_the_plan_afterwards_leaves_the_edition_as_published(published, 
     assert after == before
     assert fresh.number == 2 and fresh.reason == "Statuses corrected"
     assert fresh.files.get(format="json").sha256 != before["json"][0]
+
+
+def test_an_edition_counts_only_the_updates_the_pmo_has_accepted(sample_plan, pmo):
+    """The PMO's page counts what owners submitted; an edition, which goes to meetings and
+    may go public, counts only what the PMO accepted."""
+    from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
+
+    unreviewed = edition_publish(
+        user=pmo, plan=sample_plan, kind="theme_summary", month=OCTOBER, meeting=MEETING
+    )
+    pmo_view = theme_summary_json(theme_summary_build(plan=sample_plan, month=OCTOBER))
+    imported_updates_accept(user=pmo, plan=sample_plan, through=OCTOBER)
+    reviewed = edition_publish(
+        user=pmo, plan=sample_plan, kind="theme_summary", month=OCTOBER, meeting=MEETING,
+        reason="The October updates accepted",
+    )  # fmt: skip
+
+    assert unreviewed.data["month_standing"]["updates_in"] == 0
+    assert unreviewed.data["has_updates"] is False
+    assert pmo_view["month_standing"]["updates_in"] > 0
+    assert reviewed.data["month_standing"]["updates_in"] == pmo_view["month_standing"]["updates_in"]
+    assert reviewed.data["themes"] == pmo_view["themes"]
+    assert "Only updates the PMO has accepted count" in reviewed.data["definitions"]["updates"]
 
 
 def test_a_correction_without_a_reason_is_refused_and_nothing_is_stored(published, pmo):

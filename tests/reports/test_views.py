@@ -3,9 +3,12 @@ and a GOV.UK error (never a traceback) for a bad month or format."""
 
 import io
 import json
+from datetime import date
 
 import pytest
 from django.urls import reverse
+
+from planwatch.updates.imported_review import imported_updates_accept
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +18,7 @@ def _get(client, name, **params):
 
 
 def test_index_defaults_to_the_latest_month_with_updates(client, sample_plan, role_users):
+    imported_updates_accept(user=role_users["pmo"], plan=sample_plan, through=date(2022, 10, 1))
     client.force_login(role_users["viewer"])
     body = _get(client, "reports:index").content.decode()
     assert "Theme Progress Summary, October 2022" in body
@@ -22,6 +26,25 @@ def test_index_defaults_to_the_latest_month_with_updates(client, sample_plan, ro
     assert "format=docx" in body and "format=pdf" in body and "format=json" in body
     assert "Write narratives for" not in body  # viewers do not edit
     assert 'id="period-reports"' in body
+
+
+def test_a_viewer_sees_only_accepted_updates_while_the_pmo_sees_what_is_submitted(
+    client, sample_plan, role_users
+):
+    from django.test import Client
+
+    client.force_login(role_users["viewer"])
+    pmo_client = Client()
+    pmo_client.force_login(role_users["pmo"])
+    query = {"month": "2022-10", "format": "json"}
+    viewer = json.loads(_get(client, "reports:theme_summary", **query).content)
+    pmo = json.loads(_get(pmo_client, "reports:theme_summary", **query).content)
+
+    assert viewer["month_standing"]["updates_in"] == 0  # imported, not yet accepted
+    assert pmo["month_standing"]["updates_in"] > 0
+    imported_updates_accept(user=role_users["pmo"], plan=sample_plan, through=date(2022, 10, 1))
+    viewer = json.loads(_get(client, "reports:theme_summary", **query).content)
+    assert viewer["themes"] == pmo["themes"]
 
 
 def test_index_offers_pmo_the_narrative_pages(pmo_client, sample_plan):

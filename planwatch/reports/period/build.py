@@ -32,6 +32,7 @@ from django.db.models import Exists
 
 from planwatch.domain.periods import Period, coverage_of
 from planwatch.plans.as_of import actions_as_it_stood
+from planwatch.plans.counting import counted_updates_q
 from planwatch.plans.models import Plan, ProgressUpdate
 from planwatch.reports.period.data import (
     CABINET_MONTHS,
@@ -51,7 +52,6 @@ from planwatch.reports.period.data import (
     ThemeProgress,
 )
 from planwatch.reports.period.selectors import (
-    COUNTED,
     STOOD_FIELDS,
     count_main_actions,
     count_milestones,
@@ -86,7 +86,9 @@ def _months_with_data(plan: Plan, period: Period) -> list[date]:
     """The period's months with a counted update, in one query: one EXISTS per month, each
     stopping at the first update found rather than reading every update of the period."""
     checks = {
-        f"month_{n}": Exists(ProgressUpdate.objects.filter(COUNTED, action__plan=plan, month=month))
+        f"month_{n}": Exists(
+            ProgressUpdate.objects.filter(counted_updates_q(), action__plan=plan, month=month)
+        )
         for n, month in enumerate(period.months)
     }
     found = Plan.objects.filter(pk=plan.pk).annotate(**checks).values_list(*checks).get()

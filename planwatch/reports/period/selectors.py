@@ -47,8 +47,6 @@ from planwatch.reports.period.data import (
 )
 from planwatch.risks.matrix import matrix_get
 
-COUNTED = counted_updates_q()
-
 
 def _line(action: Action, code: str) -> dict:
     return {"ref": action.ref, "title": action.title, "theme_code": code}
@@ -158,14 +156,14 @@ def list_completions(
     # before it, and says for each whether the month before its first Complete has an
     # update: one condition per month of the period, all in one query.
     done_before = ProgressUpdate.objects.filter(
-        COUNTED, action_id=OuterRef("pk"), status__in=DONE, month__lt=period.start
+        counted_updates_q(), action_id=OuterRef("pk"), status__in=DONE, month__lt=period.start
     )
     recorded_before = [
         When(
             Q(first_done=month)
             & Exists(
                 ProgressUpdate.objects.filter(
-                    COUNTED, action_id=OuterRef("pk"), month=month_add(month, -1)
+                    counted_updates_q(), action_id=OuterRef("pk"), month=month_add(month, -1)
                 )
             ),
             then=Value(True),
@@ -240,7 +238,7 @@ def list_exceptions(
 ) -> None:
     updates = (
         ProgressUpdate.objects.filter(
-            COUNTED,
+            counted_updates_q(),
             counted_actions_q("action__"),
             action__plan=plan,
             month=month,

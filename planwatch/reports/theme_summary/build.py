@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from planwatch.domain.change_control_phrases import due_after_change_control
+from planwatch.domain.counting import Audience
 from planwatch.domain.month_standing import MonthStanding
 from planwatch.domain.months import month_parse
 from planwatch.domain.theme_status import DEFAULT_THRESHOLDS, ThemeThresholds
@@ -23,6 +24,7 @@ from planwatch.domain.theme_summary import (
     theme_figures,
 )
 from planwatch.domain.theme_summary_prose import achievement_note, summary_sentences
+from planwatch.plans.counting import figures_audience
 from planwatch.plans.models import Plan
 from planwatch.reports.errors import ReportError
 from planwatch.reports.theme_summary import selectors
@@ -49,9 +51,9 @@ DEFINITIONS = {
     "theme_status": "The Theme Status Key (end of seed 000) as rules in "
     "planwatch/domain/theme_status.py, by the plan's counts for its words "
     "(theme_status_thresholds); an unrated main action counts as medium risk.",
-    "updates": selectors.UPDATES_COUNTED_NOTE,
-    "risk_and_dates": "Risk ratings, titles and due dates are the plan as it stands when the "
-    "report is made.",
+    "updates": selectors.UPDATES_COUNTED_NOTE,  # the PMO's; see report_definitions
+    "risk_and_dates": "Risk ratings, titles and due dates are the plan as it stood at the "
+    "month's end: each change takes effect in the month it was imported or made for.",
     "main_action_risk": "A main action scored through the corporate risk matrix takes the "
     "band of its score; until someone scores it, the tracker's imported risk level stands.",
 }
@@ -128,6 +130,9 @@ class ThemeSummaryReport:
     themes: tuple[ThemePart, ...]
     standing: MonthStanding
     thresholds: ThemeThresholds = DEFAULT_THRESHOLDS
+    # Whose figures: "pmo" counts submitted updates too, "published" (viewers, editions)
+    # only those the PMO has accepted (`plans.counting.figures_for`).
+    audience: str = Audience.PMO.value
 
     @property
     def has_updates(self) -> bool:
@@ -136,6 +141,13 @@ class ThemeSummaryReport:
     @property
     def title(self) -> str:
         return f"Improvement Plan Theme Progress Summary {month_label(self.month)}"
+
+
+def report_definitions(report: ThemeSummaryReport) -> dict[str, str]:
+    """The definitions the report's figures follow, the counted updates its audience's."""
+    if report.audience == Audience.PUBLISHED.value:
+        return {**DEFINITIONS, "updates": selectors.UPDATES_COUNTED_NOTE_PUBLISHED}
+    return DEFINITIONS
 
 
 def report_month(text: str) -> date:
@@ -190,6 +202,7 @@ def theme_summary_build(*, plan: Plan, month: date) -> ThemeSummaryReport:
             )
         )
     return ThemeSummaryReport(
+        audience=figures_audience().value,
         thresholds=thresholds,
         plan=plan.name,
         organisation=plan.organisation,
@@ -373,7 +386,7 @@ def theme_summary_json(report: ThemeSummaryReport) -> dict:
         "has_updates": report.has_updates,
         "month_standing": month_standing_json(report.standing),
         "months_with_updates": [_month(m) for m in report.months_with_updates],
-        "definitions": DEFINITIONS,
+        "definitions": report_definitions(report),
         "theme_status_thresholds": asdict(report.thresholds),
         "labels": {
             "groups": {g.value: label for g, label in GROUP_LABELS.items()},

@@ -21,7 +21,11 @@ from planwatch.reports.rendering.document import (
     Section,
     Table,
 )
-from planwatch.reports.theme_summary.build import DEFINITIONS, ThemePart, ThemeSummaryReport
+from planwatch.reports.theme_summary.build import (
+    ThemePart,
+    ThemeSummaryReport,
+    report_definitions,
+)
 
 _STATUS_TONE = {
     Status.ON_TRACK: "green",
@@ -207,12 +211,15 @@ def _status(part: ThemePart, report: ThemeSummaryReport) -> Section:
     )
 
 
-def _definitions() -> Section:
+def _definitions(report: ThemeSummaryReport) -> Section:
     return Section(
         "How the figures are counted",
         (
             Bullets(
-                tuple(f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in DEFINITIONS.items())
+                tuple(
+                    f"{k.replace('_', ' ').capitalize()}: {v}"
+                    for k, v in report_definitions(report).items()
+                )
             ),
         ),
     )
@@ -283,7 +290,7 @@ def document_for(report: ThemeSummaryReport, extras=None) -> Document:
     sections += [_theme(part, index, extras, report) for index, part in enumerate(report.themes)]
     if extras is not None and extras.risks is not None:
         sections.append(Section("Risk register and heatmap", extras.risks.blocks))
-    sections.append(_definitions())
+    sections.append(_definitions(report))
     return summary_document(report, sections)
 
 

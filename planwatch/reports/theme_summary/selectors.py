@@ -40,8 +40,8 @@ from planwatch.domain.statuses import Status, is_exception
 from planwatch.domain.theme_summary import MainActionRecord, MilestoneRecord
 from planwatch.plans.as_of import actions_as_it_stood
 from planwatch.plans.counting import (
-    COUNTED_STATES,
     counted_actions_q,
+    counted_states,
     counted_updates_q,
     joined_later_q,
 )
@@ -65,9 +65,12 @@ RISK_BANDS = {
     RiskLevel.MEDIUM: RiskBand.MEDIUM,
     RiskLevel.LOW: RiskBand.LOW,
 }
-COUNTED_UPDATES = counted_updates_q()
 UPDATES_COUNTED_NOTE = (
     "Submitted and accepted updates count; drafts and updates returned to their owner do not."
+)
+UPDATES_COUNTED_NOTE_PUBLISHED = (
+    "Only updates the PMO has accepted count; submitted ones awaiting review, drafts and "
+    "updates returned to their owner do not."
 )
 
 
@@ -109,7 +112,7 @@ def months_with_updates(*, plan: Plan) -> list[date]:
     scan of their updates."""
     update = connection.ops.quote_name(ProgressUpdate._meta.db_table)
     action = connection.ops.quote_name(Action._meta.db_table)
-    counted = list(COUNTED_STATES)
+    counted = list(counted_states())
     states = ", ".join(["%s"] * len(counted))
     # CROSS JOIN keeps the plan's actions as SQLite's outer loop. A scalar subquery rather
     # than EXISTS, which PostgreSQL may turn into one join over every update of the plan.
@@ -353,7 +356,7 @@ def _completed_before(month: date) -> Case:
     start = add_months(month, -2)
     done = _DONE_VALUES
     first = ProgressUpdate.objects.filter(
-        COUNTED_UPDATES, status__in=done, action_id=OuterRef("pk"), month__lt=start
+        counted_updates_q(), status__in=done, action_id=OuterRef("pk"), month__lt=start
     ).order_by("month")
     return Case(
         When(

@@ -1,7 +1,9 @@
 import importlib
+from datetime import date
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from planwatch.accounts.demo import demo_users_create
@@ -10,6 +12,7 @@ from planwatch.imports.management.commands.import_tracker import DEFAULT_PLAN, r
 from planwatch.imports.services import tracker_import
 from planwatch.plans.demo import demo_owner_roles_assign
 from planwatch.plans.models import Plan
+from planwatch.updates.imported_review import imported_updates_accept
 
 
 class Command(BaseCommand):
@@ -32,6 +35,14 @@ class Command(BaseCommand):
         for username, password, role in demo_users_create():
             self.stdout.write(f"  {username:<9} {password:<20} {role}")
         plan = Plan.objects.get(name=DEFAULT_PLAN)
+        # The sample's months went to Leadership Team and Cabinet in 2022: already reviewed.
+        newest = max(date.fromisoformat(f"{m}-01") for m in summary.updates_per_month)
+        pmo = get_user_model().objects.get(username="pmo")
+        accepted = imported_updates_accept(user=pmo, plan=plan, through=newest)
+        self.stdout.write(
+            f"\nAccepted the {accepted} imported updates up to {newest:%B %Y} as already "
+            "reviewed (planwatch accept-imported)."
+        )
         roles = demo_owner_roles_assign(plan=plan)
         self.stdout.write("\nThe owner user reports for: " + "; ".join(roles))
         for line in demo_extras_load(plan=plan):
