@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_pmo_writes_a_narrative_and_reads_it_in_the_summary(
-    live_server, sample_plan, role_users, browser
+    live_server, accepted_sample, role_users, browser
 ):
     page = new_page(browser)
     sign_in(page, live_server.url, "pmo")

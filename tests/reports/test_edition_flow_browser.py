@@ -33,8 +33,9 @@ def _download(page, link_name: str) -> bytes:
 
 
 def test_draft_publish_download_edit_make_public_and_read_signed_out(
-    live_server, sample_plan, role_users, browser, settings
+    live_server, accepted_sample, role_users, browser, settings
 ):
+    sample_plan = accepted_sample
     settings.TASKS = IMMEDIATE  # the worker's job, run in the request for the test
     base = live_server.url
     page = new_page(browser)

@@ -142,7 +142,7 @@ def test_edit_page_refuses_a_viewer_and_changes_nothing(client, sample_plan, cul
     assert not WorkstreamNarrative.objects.exists()
 
 
-def test_an_unwritten_narrative_starts_from_the_months_commentary(sample_plan, culture):
+def test_an_unwritten_narrative_starts_from_the_months_commentary(accepted_sample, culture):
     from planwatch.plans.models import ProgressUpdate
     from planwatch.reports.theme_summary.prefill import narrative_drafts
 
@@ -156,7 +156,8 @@ def test_an_unwritten_narrative_starts_from_the_months_commentary(sample_plan, c
         assert f"{ref}: " in cells or f"{ref} (" in cells
 
 
-def test_the_edit_page_shows_the_draft_until_pmo_saves(pmo_client, sample_plan, culture):
+def test_the_edit_page_shows_the_draft_until_pmo_saves(pmo_client, accepted_sample, culture):
+    sample_plan = accepted_sample
     from django.utils.html import escape
 
     from planwatch.reports.theme_summary.prefill import narrative_drafts
@@ -168,3 +169,10 @@ def test_the_edit_page_shows_the_draft_until_pmo_saves(pmo_client, sample_plan, 
     assert escape(first_line) in body
     # A draft is not the PMO's word: nothing is in the report until it is saved.
     assert not WorkstreamNarrative.objects.exists()
+
+
+def test_commentary_the_pmo_has_not_accepted_starts_no_draft(sample_plan, culture):
+    from planwatch.reports.theme_summary.prefill import narrative_drafts
+
+    # The sample's updates arrive submitted: nothing the PMO has reviewed yet.
+    assert narrative_drafts(theme=culture.theme, month=OCTOBER) == {}

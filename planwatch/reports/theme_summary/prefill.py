@@ -1,9 +1,11 @@
 """The month's commentary, per workstream, as `domain.narrative_prefill` reads it: the updates
-the PMO counts, in plan order, with the exceptions' ratings."""
+the PMO has accepted, in plan order, with the exceptions' ratings. Only accepted ones: the
+narrative goes into editions, which count nothing the PMO has not reviewed."""
 
 from collections import defaultdict
 from datetime import date
 
+from planwatch.domain.counting import Audience
 from planwatch.domain.narrative_prefill import CommentaryLine, NarrativeDraft, narrative_draft
 from planwatch.domain.statuses import Status
 from planwatch.domain.theme_summary import exception_rating
@@ -16,7 +18,9 @@ _STATUSES = {status.value: status for status in Status}
 def narrative_drafts(*, theme: Theme, month: date) -> dict[int, NarrativeDraft]:
     """Each workstream's draft for `month`, by workstream id; one query."""
     rows = (
-        ProgressUpdate.objects.filter(counted_updates_q(), action__theme=theme, month=month)
+        ProgressUpdate.objects.filter(
+            counted_updates_q(Audience.PUBLISHED), action__theme=theme, month=month
+        )
         .exclude(commentary="")
         .order_by("action__sort_key")
         .values_list(
