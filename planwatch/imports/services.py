@@ -12,7 +12,8 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from planwatch.plans.history import effective_month_during, effective_month_for
+from planwatch.plans.effective_month import effective_month_for
+from planwatch.plans.history import effective_month_during
 from planwatch.plans.latest_status import actions_latest_status_refresh
 from planwatch.plans.models import Action, Plan, ProgressUpdate, Theme, Workstream
 from planwatch.plans.owners import action_owners_sync

@@ -10,7 +10,7 @@ class PlansConfig(AppConfig):
         from simple_history.signals import pre_create_historical_record
 
         from planwatch.plans import govuk_components
-        from planwatch.plans.history import effective_month_stamp
+        from planwatch.plans.effective_month import effective_month_stamp
 
         govuk_components.install()
         pre_create_historical_record.connect(

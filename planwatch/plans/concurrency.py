@@ -8,7 +8,7 @@ the other gets EditConflict with the record as the winner left it, to show the u
 from django.db import models, transaction
 from django.db.models import F
 
-from .history import effective_month_for
+from .effective_month import effective_month_for
 
 
 class EditConflict(Exception):

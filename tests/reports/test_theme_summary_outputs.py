@@ -12,7 +12,8 @@ from django.utils.html import escape
 from planwatch.reports.rendering.docx import document_docx
 from planwatch.reports.rendering.html import document_html
 from planwatch.reports.rendering.pdf import document_pdf
-from planwatch.reports.theme_summary.build import theme_summary_document, theme_summary_json
+from planwatch.reports.theme_summary.build import theme_summary_json
+from planwatch.reports.theme_summary.document import document_for as theme_summary_document
 
 pytestmark = pytest.mark.django_db
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

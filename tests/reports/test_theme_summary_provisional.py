@@ -10,11 +10,8 @@ from docx import Document as open_word
 from planwatch.plans.models import ProgressUpdate, UpdateState
 from planwatch.reports.rendering.docx import document_docx
 from planwatch.reports.rendering.html import document_html, document_standalone_html
-from planwatch.reports.theme_summary.build import (
-    theme_summary_build,
-    theme_summary_document,
-    theme_summary_json,
-)
+from planwatch.reports.theme_summary.build import theme_summary_build, theme_summary_json
+from planwatch.reports.theme_summary.document import document_for as theme_summary_document
 from planwatch.updates.models import UpdateCycle
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 `theme_summary_build` reads the plan in a fixed number of queries and computes every figure
 with the pure rules in `planwatch.domain.theme_summary`; `theme_summary_json` is those
-figures and the prose made from them; `theme_summary_document` (in
-`theme_summary_document.py`) lays them out as the council's summary.
+figures and the prose made from them; `document.document_for` and the council layouts
+(`layouts.layout_document`) lay them out.
 """
 
 from collections.abc import Mapping
@@ -394,9 +394,3 @@ def theme_summary_json(report: ThemeSummaryReport) -> dict:
         },
         "themes": [_theme_json(part) for part in report.themes],
     }
-
-
-def theme_summary_document(report: ThemeSummaryReport):
-    from planwatch.reports.theme_summary.document import document_for
-
-    return document_for(report)
