@@ -16,6 +16,7 @@ from planwatch.domain.refs import IRREGULAR_MARK, Ref, parse_ref, ref_sort_text
 from planwatch.domain.slippage import has_slipped
 from planwatch.domain.statuses import STATUS_DEFINITIONS, Status
 
+from .counting import counted_updates_q
 from .errors import PlanNotFound
 from .models import Action, Plan, ProgressUpdate, RiskLevel, Theme, Workstream
 
@@ -287,7 +288,12 @@ def action_get(*, plan: Plan, ref: str) -> Action:
         .prefetch_related(
             Prefetch("sub_actions", queryset=Action.objects.order_by("sort_key")),
             "recommendations",
-            Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-month")),
+            # Only the updates the reader's figures count: never a draft or a returned one,
+            # and for anyone but the PMO only what it has accepted (`plans.counting`).
+            Prefetch(
+                "updates",
+                queryset=ProgressUpdate.objects.filter(counted_updates_q()).order_by("-month"),
+            ),
         )
         .get(plan=plan, ref=ref)
     )

@@ -109,3 +109,37 @@ def test_action_page_without_warnings_says_so(sample_plan, pmo_client):
 
 def test_unknown_action_is_not_found(sample_plan, pmo_client):
     assert pmo_client.get(reverse("plans:action_detail", args=["XX.A1.0"])).status_code == 404
+
+
+def test_the_update_history_shows_a_viewer_only_what_the_pmo_accepted_and_nobody_a_draft(
+    sample_plan, client, role_users
+):
+    """Written in planwatch, not imported: an imported row is shown as the workbook has it."""
+    from datetime import date
+
+    from planwatch.plans.models import ProgressUpdate, UpdateState
+
+    action = Action.objects.get(plan=sample_plan, ref="OC.A1.2")
+    submitted = ProgressUpdate.objects.create(
+        action=action,
+        month=date(2022, 11, 1),
+        state=UpdateState.SUBMITTED,
+        commentary="Listening groups finished, awaiting the PMO's review",
+    )
+    ProgressUpdate.objects.create(
+        action=action,
+        month=date(2022, 12, 1),
+        state=UpdateState.DRAFT,
+        commentary="An owner's draft, not yet anybody's word",
+    )
+    client.force_login(role_users["viewer"])
+    before = page(client, "OC.A1.2")
+    client.force_login(role_users["pmo"])
+    pmo = page(client, "OC.A1.2")
+    ProgressUpdate.objects.filter(pk=submitted.pk).update(state=UpdateState.ACCEPTED)
+    client.force_login(role_users["viewer"])
+    after = page(client, "OC.A1.2")
+
+    words = "awaiting the PMO&#x27;s review"
+    assert words not in before and words in pmo and words in after
+    assert all("not yet anybody" not in html for html in (before, pmo, after))
