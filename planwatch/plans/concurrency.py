@@ -8,7 +8,7 @@ the other gets EditConflict with the record as the winner left it, to show the u
 from django.db import models, transaction
 from django.db.models import F
 
-from .effective_month import effective_month_for
+from .effective_month import effective_month_for, plan_id_of
 
 
 class EditConflict(Exception):
@@ -58,4 +58,4 @@ def _effective_month_attrs(model, instance: models.Model) -> dict[str, object] |
     """An action's version carries its month (`plans.history`); other records' do not."""
     if not hasattr(model.history.model, "effective_month"):
         return None
-    return {"effective_month": effective_month_for(instance.plan_id)}
+    return {"effective_month": effective_month_for(plan_id_of(instance))}

@@ -13,7 +13,7 @@ from django.utils import timezone
 from planwatch.domain.counting import add_months
 
 from .history import effective_month_stamped
-from .models import Plan, ProgressUpdate
+from .models import Action, Plan, ProgressUpdate
 from .page_parts import open_month
 
 
@@ -38,7 +38,16 @@ def effective_month_for(plan_id: int) -> date:
     return this_month
 
 
+def plan_id_of(instance) -> int:
+    """The plan of an action, or of a record hanging off one (a main action's risk score)."""
+    plan_id = getattr(instance, "plan_id", None)
+    if plan_id is not None:
+        return plan_id
+    return Action.objects.values_list("plan_id", flat=True).get(pk=instance.action_id)
+
+
 def effective_month_stamp(sender, instance, history_instance, **kwargs) -> None:
-    """simple-history's pre_create_historical_record receiver for the Action history."""
+    """simple-history's pre_create_historical_record receiver for the histories that carry
+    an effective month (an action's, a main action's risk score's)."""
     if history_instance.effective_month is None:
-        history_instance.effective_month = effective_month_for(instance.plan_id)
+        history_instance.effective_month = effective_month_for(plan_id_of(instance))

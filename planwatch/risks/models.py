@@ -12,6 +12,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from planwatch.domain import risk_matrix
+from planwatch.plans.history import EffectiveMonthHistory
 from planwatch.plans.models import Action, Plan, Theme
 
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
@@ -237,7 +238,9 @@ class ActionRiskScore(models.Model):
     )
     scored_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords()
+    # Each version carries the month it took effect in, so a past month's report reads the
+    # score as it stood then (`plans.history`).
+    history = HistoricalRecords(bases=[EffectiveMonthHistory])
 
     class Meta:
         ordering = ["action__sort_key"]

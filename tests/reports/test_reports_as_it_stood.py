@@ -142,3 +142,30 @@ def test_an_imports_versions_take_effect_in_the_workbooks_newest_month(sample_pl
         Action.history.filter(plan_id=sample_plan.pk).values_list("effective_month", flat=True)
     )
     assert months == {OCTOBER}
+
+
+def test_a_main_action_scored_after_october_leaves_octobers_counts_alone(sample_plan, role_users):
+    from planwatch.risks.services import action_risk_score
+
+    october_before = _oc_by_risk(sample_plan, OCTOBER)
+    cabinet_before = _cabinet_oc(sample_plan, OCTOBER)
+    action = Action.objects.get(plan=sample_plan, ref="OC.A1.0")  # Low Risk in the sample
+    # Scored while the plan is being updated for November (no cycle open, updates to Oct).
+    action_risk_score(
+        user=role_users["pmo"], action=action, financial=4, reputation=4,
+        service_delivery=4, likelihood=4, note="Scored at LT", expected_version=None,
+    )  # fmt: skip
+
+    assert _oc_by_risk(sample_plan, OCTOBER) == october_before
+    assert _cabinet_oc(sample_plan, OCTOBER) == cabinet_before
+    assert _oc_sources(sample_plan, OCTOBER)["OC.A1.0"] == "green"
+    assert _oc_sources(sample_plan, NOVEMBER)["OC.A1.0"] == "red"
+    november = _cabinet_oc(sample_plan, NOVEMBER)
+    assert november["high"] == cabinet_before["high"] + 1
+    assert november["low"] == cabinet_before["low"] - 1
+
+
+def _cabinet_oc(plan, end_month):
+    report = period_report_build(plan=plan, end_month=end_month, months=3)
+    (oc,) = [t for t in report.themes if t.code == "OC"]
+    return dict(oc.main_by_risk)

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from planwatch.domain.risk_matrix import RiskBand
 from planwatch.domain.theme_summary import Band
+from planwatch.plans.history import effective_month_during
 from planwatch.plans.models import Action, RiskLevel
 from planwatch.reports.period.build import period_report_build
 from planwatch.reports.period.output import period_report_json
@@ -28,7 +29,14 @@ LOW_LEVELS = (1, 1, 1, 2)  # 1 x 2 = 2: Low
 
 
 def _score(user, action, levels):
+    """Scored at the October review: the score takes effect in October's reports (a score
+    made later leaves October as it stood: tests/reports/test_reports_as_it_stood.py)."""
     financial, reputation, service_delivery, likelihood = levels
+    with effective_month_during(OCTOBER):
+        _scored(user, action, financial, reputation, service_delivery, likelihood)
+
+
+def _scored(user, action, financial, reputation, service_delivery, likelihood):
     services.action_risk_score(
         user=user,
         action=action,

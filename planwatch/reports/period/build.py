@@ -110,7 +110,7 @@ def period_report_build(*, plan: Plan, end_month: date, months: int) -> PeriodRe
     report = PeriodReport(plan.name, kind, period, coverage, list(themes.values()))
 
     stood = actions_as_it_stood(plan=plan, month=period.end, fields=STOOD_FIELDS)
-    count_main_actions(plan, themes, coverage.last, stood)
+    count_main_actions(plan, themes, coverage.last, stood, as_of=period.end)
     if coverage.first is not None:
         count_milestones(plan, coverage, themes)
         list_exceptions(plan, coverage.last, themes, codes, stood)

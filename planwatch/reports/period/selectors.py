@@ -45,6 +45,7 @@ from planwatch.reports.period.data import (
     ThemeProgress,
     table_group,
 )
+from planwatch.risks.as_of import scores_as_it_stood
 from planwatch.risks.matrix import matrix_get
 
 
@@ -62,14 +63,19 @@ Stood = dict[int, dict[str, object]]
 
 
 def count_main_actions(
-    plan: Plan, themes: dict[int, ThemeProgress], month: date | None, stood: Stood
+    plan: Plan,
+    themes: dict[int, ThemeProgress],
+    month: date | None,
+    stood: Stood,
+    as_of: date,
 ) -> None:
     """Main actions by risk as of `month`, the last month with data (which main actions count:
     `plans.counting.counted_main_actions_q`, as in the Theme Progress Summary). The band is
     the action's score through the corporate matrix once someone has scored it, the
-    tracker's imported level until then, as it stood at the period's end (`stood`). Counted
-    by theme, level and score (a handful of groups), then banded here through the stored
-    matrix; the few re-rated since are then moved back to the level they had."""
+    tracker's imported level until then, each as it stood at the end of `as_of`, the
+    period's last month (`stood`, `risks.as_of`). Counted by theme, level and score (a
+    handful of groups), then banded here through the stored matrix; the few re-rated or
+    re-scored since are then moved back to the column they had."""
     counted = Action.objects.filter(counted_main_actions_q(month), plan=plan, is_main=True)
     rows = (
         counted.values_list("theme_id", "risk_level", *(f"risk_score__{f}" for f in _SCORE_FIELDS))
@@ -78,19 +84,33 @@ def count_main_actions(
     )
     matrix = matrix_get()
     for theme_id, risk, *levels, n in rows:
-        column = _risk_column(risk)
-        if levels[0] is not None:
-            scored = matrix.scored(Assessment(*levels))
-            assert scored is not None
-            column = scored.band.value
+        column = _column(matrix, risk, tuple(levels) if levels[0] is not None else None)
         themes[theme_id].main_by_risk[column] += n
-    if not stood:
+    scores_then = scores_as_it_stood(plan=plan, month=as_of)
+    changed = set(stood) | set(scores_then)
+    if not changed:
         return
-    rerated = counted.filter(pk__in=stood, risk_score__isnull=True)
-    for pk, theme_id, risk in rerated.values_list("pk", "theme_id", "risk_level"):
+    fields = ("pk", "theme_id", "risk_level", *(f"risk_score__{f}" for f in _SCORE_FIELDS))
+    for pk, theme_id, risk, *levels in counted.filter(pk__in=changed).values_list(*fields):
+        now = _column(matrix, risk, tuple(levels) if levels[0] is not None else None)
+        risk_then = stood.get(pk, {}).get("risk_level", risk)
+        levels_then = (
+            scores_then[pk]
+            if pk in scores_then
+            else (tuple(levels) if levels[0] is not None else None)
+        )
         by_risk = themes[theme_id].main_by_risk
-        by_risk[_risk_column(risk)] -= 1
-        by_risk[_risk_column(stood[pk].get("risk_level", risk))] += 1
+        by_risk[now] -= 1
+        by_risk[_column(matrix, risk_then, levels_then)] += 1
+
+
+def _column(matrix, risk, levels) -> str:
+    """A main action's column: its score's band once scored, else its imported level."""
+    if levels is None:
+        return _risk_column(risk)
+    scored = matrix.scored(Assessment(*levels))
+    assert scored is not None
+    return scored.band.value
 
 
 def _risk_column(risk) -> str:

@@ -56,6 +56,7 @@ from planwatch.plans.models import (
     Workstream,
 )
 from planwatch.reports.models import WorkstreamNarrative
+from planwatch.risks.as_of import scores_as_it_stood
 from planwatch.risks.matrix import matrix_get
 from planwatch.risks.models import ActionRiskScore
 from planwatch.updates.models import UpdateCycle
@@ -74,18 +75,26 @@ UPDATES_COUNTED_NOTE_PUBLISHED = (
 )
 
 
-def scored_risks(*, plan: Plan) -> dict[int, RiskBand]:
+def scored_risks(*, plan: Plan, month: date | None = None) -> dict[int, RiskBand]:
     """The band, through the stored matrix, of each main action scored on it, by action id
-    (four queries: the scores and the matrix). An action missing here keeps its imported
+    (five queries: the scores, those changed since `month`, and the matrix), as the scores
+    stood at the end of `month` when given. An action missing here keeps its imported
     level."""
-    scores = (
-        ActionRiskScore.objects.filter(action__plan=plan)
+    scores = {
+        action_id: tuple(levels)
+        for action_id, *levels in ActionRiskScore.objects.filter(action__plan=plan)
         .order_by()
         .values_list("action_id", "financial", "reputation", "service_delivery", "likelihood")
-    )
+    }
+    if month is not None:
+        for action_id, then in scores_as_it_stood(plan=plan, month=month).items():
+            if then is None:
+                scores.pop(action_id, None)
+            else:
+                scores[action_id] = then
     matrix = matrix_get()
     bands = {}
-    for action_id, *levels in scores:
+    for action_id, levels in scores.items():
         scored = matrix.scored(Assessment(*levels))
         assert scored is not None
         bands[action_id] = scored.band
@@ -225,7 +234,7 @@ def theme_records(*, plan: Plan, month: date) -> list[ThemeRecords]:
         )
     )
     rows = _as_it_stood(rows, plan=plan, month=month)
-    scored = scored_risks(plan=plan)
+    scored = scored_risks(plan=plan, month=month)
     has_subs = {row[1] for row in rows if row[1]}
     refs = {row[0]: row[4] for row in rows}
     parent_of = {row[0]: row[1] for row in rows}
