@@ -5,10 +5,12 @@ Two questions a PMO asks of the words, beside `rating_checks`' questions of the 
 * commentary_implies_slippage: the commentary names a target later than the due date, or
   says the work slipped, under a rating better than that slippage implies. The band is the
   council's own: 1-2 months Medium progress, 3 or more Significant issues; slippage words
-  with no target month imply at least Medium.
+  with no target month imply at least Medium. Not where the commentary says the new date is
+  before change control: the PMO has already acted on it.
 * completion_contradicted: rated Complete or Closed while the commentary speaks of the
-  deliverable as still to come ("to be presented", "will be", "awaiting"), or says the work
-  was closed, superseded or merged rather than delivered.
+  deliverable only as still to come ("to be presented", "will be", "awaiting", with no word
+  of anything delivered), or says the work was closed, superseded or merged rather than
+  delivered.
 
 Each finding quotes the phrase it rests on. A finding is a question, never a correction.
 """
@@ -51,6 +53,8 @@ def _months(n: int) -> str:
 def _slippage(
     signals: tuple[Signal, ...], rated: Status, due: FuzzyDate, month_end: date
 ) -> CommentaryFinding | None:
+    if any(s.kind is SignalKind.CHANGE_CONTROL for s in signals):
+        return None  # the new date is before change control: the PMO has already acted
     deadline = due_on(due, month_end)
     worst: tuple[int, Signal] | None = None
     if deadline is not None:
@@ -87,7 +91,9 @@ def _slippage(
 def _contradicted(signals: tuple[Signal, ...], rated: Status) -> CommentaryFinding | None:
     kinds = {s.kind for s in signals}
     future = next((s for s in signals if s.kind is SignalKind.FUTURE_TENSE), None)
-    if future is not None:
+    # Delivered work followed by what comes next ("Procurement concluded. ... this will be
+    # reported to ARAC") is not contradicted; only a deliverable still wholly to come is.
+    if future is not None and SignalKind.COMPLETION not in kinds:
         return CommentaryFinding(
             "completion_contradicted",
             None,

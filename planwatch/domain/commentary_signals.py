@@ -16,7 +16,7 @@ only when they are future targets: a month named after a target word ("by", "in"
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from planwatch.domain.fuzzy_dates import DateKind, FuzzyDate, parse_fuzzy_date
@@ -114,23 +114,29 @@ VOCABULARY: tuple[Rule, ...] = (
         "delivered",
         D,
         r"completed?|delivered|approved|in\s+place|launched|took\s+place|went\s+live|"
-        r"signed\s+off|was\s+held|were\s+held|agreed\s+(?:by|at)|adopted|published",
+        r"signed\s+off|was\s+held|were\s+held|agreed\s+(?:by|at)|adopted|published|"
+        r"concluded|(?:have|has)\s+been\s+met|achieved",
         "complete",
         "delivered",
         "in place",
         "took place",
         "agreed at Cabinet",
+        "Procurement concluded",
+        "requirements have been met",
     ),
     _rule(
         "closed_not_delivered",
         C,
         r"(?:action\s+)?closed(?!\s+(?:with|following|after|as\s+(?:complete|delivered)))|"
         r"no\s+longer\s+(?:required|needed|relevant)|superseded|merged\s+(?:into|with)|"
-        r"duplicate\s+of|covered\s+(?:by|under|elsewhere)|not\s+(?:being\s+)?taken\s+forward",
+        r"duplicate\s+of|covered\s+(?:by|under|elsewhere)|not\s+(?:being\s+)?taken\s+forward|"
+        r"incorporated\s+(?:within|into)|moved\s+into\s+(?:regular\s+business|business\s+as\s+usual)",
         "no longer required",
         "superseded by",
         "merged into CO.B2",
         "duplicate of",
+        "incorporated within the Asset Strategy",
+        "moved into regular business",
     ),
     _rule(
         "recrafted",
@@ -210,6 +216,9 @@ def _target_reading(match: re.Match[str], month: date) -> FuzzyDate | None:
     return reading if reading.kind is DateKind.MONTH else None
 
 
+_EARLY = re.compile(r"\b(?:early|beginning\s+of)\b", re.IGNORECASE)
+
+
 def _targets(commentary: str, month: date) -> list[Signal]:
     found = []
     for match in _TARGET.finditer(commentary):
@@ -217,6 +226,10 @@ def _targets(commentary: str, month: date) -> list[Signal]:
         if reading is None or reading.latest is None or reading.latest < month:
             continue
         phrase = match.group(0).strip()
+        if _EARLY.search(phrase) and reading.earliest is not None:
+            # "early November" is met by its first days, not by the month's end.
+            early = reading.earliest + timedelta(days=9)
+            reading = FuzzyDate(reading.text, reading.kind, reading.earliest, early, "early")
         found.append(Signal(SignalKind.TARGET_DATE, "named_target", phrase, reading))
     return found
 

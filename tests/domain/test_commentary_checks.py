@@ -50,3 +50,21 @@ def test_closed_because_superseded_is_closure_not_delivery_but_delivered_and_clo
 def test_statuses_that_are_not_ratings_are_never_questioned():
     assert findings("Delayed to March", Status.NOT_APPLICABLE) == []
     assert findings("to be presented", Status.ON_HOLD) == []
+
+
+def test_slippage_already_before_change_control_is_not_questioned_again():
+    text = "Listening groups continue to March. Change control proposed for end date of March"
+    assert findings(text, Status.ON_TRACK) == []
+
+
+def test_delivered_work_followed_by_what_comes_next_is_not_contradicted():
+    text = "Procurement concluded. When the audit report is done, this will be reported to ARAC"
+    assert findings(text, Status.COMPLETE) == []
+
+
+def test_a_target_early_in_the_month_after_the_due_date_is_no_slippage():
+    assert (
+        findings("Briefing to cabinet member planned for early November 22", Status.ON_TRACK) == []
+    )
+    [late] = findings("Briefing to cabinet member planned for late November 22", Status.ON_TRACK)
+    assert late.implied is Status.MEDIUM_PROGRESS
