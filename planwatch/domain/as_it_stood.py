@@ -20,16 +20,24 @@ from typing import TypeVar
 Version = TypeVar("Version")
 
 
+def version_in_effect(versions: Sequence[tuple[date, Version]], month: date) -> Version | None:
+    """The last of `versions` (as (effective month, version), in the order saved) in effect by
+    the end of `month`; None when none had taken effect yet (a risk score made later)."""
+    stood = None
+    for effective, version in versions:
+        if effective <= month:
+            stood = version
+    return stood
+
+
 def version_at(versions: Sequence[tuple[date, Version]], month: date) -> Version:
     """The version standing at the end of `month`, from `versions` as (effective month,
-    version) in the order they were saved. Raises ValueError when there are none."""
+    version) in the order they were saved; a month before the first known reads the record
+    as first known. Raises ValueError when there are none."""
     if not versions:
         raise ValueError("a record has at least one saved version")
-    cutoff = max(month, versions[0][0])
-    stood = versions[0][1]
-    for effective, version in versions[1:]:
-        if effective <= cutoff:
-            stood = version
+    stood = version_in_effect(versions, max(month, versions[0][0]))
+    assert stood is not None  # the first version is in effect by its own month
     return stood
 
 

@@ -8,7 +8,7 @@ for the newest month there are none.
 
 from datetime import date
 
-from planwatch.domain.as_it_stood import version_at
+from planwatch.domain.as_it_stood import changed_after, version_at
 
 from .models import Action, Plan
 
@@ -32,12 +32,11 @@ def actions_as_it_stood(
     )
     for pk, effective, *values in rows:
         versions.setdefault(pk, []).append((effective, tuple(values)))
-    stood = {}
-    for pk, saved in versions.items():
-        then = version_at(saved, month)
-        if then != saved[-1][1]:
-            stood[pk] = dict(zip(fields, then, strict=True))
-    return stood
+    return {
+        pk: dict(zip(fields, version_at(saved, month), strict=True))
+        for pk, saved in versions.items()
+        if changed_after(saved, month)
+    }
 
 
 def as_it_stood_apply(actions, stood: dict[int, dict[str, object]]) -> None:

@@ -7,6 +7,7 @@ whose first known version is the only account of earlier months (`plans.as_of`).
 
 from datetime import date
 
+from planwatch.domain.as_it_stood import version_in_effect
 from planwatch.plans.models import Plan
 
 from .models import ActionRiskScore
@@ -29,16 +30,15 @@ def scores_as_it_stood(*, plan: Plan, month: date) -> dict[int, Levels | None]:
         .order_by("action_id", "history_date", "history_id")
         .values_list("action_id", "effective_month", "history_type", *LEVELS)
     )
-    versions: dict[int, list[tuple[date, str, Levels]]] = {}
+    # A deleted score ("-") is a version too: no score from then on.
+    versions: dict[int, list[tuple[date, Levels | None]]] = {}
     for action_id, effective, kind, *levels in rows:
-        versions.setdefault(action_id, []).append((effective, kind, tuple(levels)))
+        versions.setdefault(action_id, []).append(
+            (effective, None if kind == "-" else tuple(levels))
+        )
     stood: dict[int, Levels | None] = {}
     for action_id, saved in versions.items():
-        then: Levels | None = None
-        for effective, kind, levels in saved:
-            if effective <= month:
-                then = None if kind == "-" else levels
-        now = None if saved[-1][1] == "-" else saved[-1][2]
-        if then != now:
+        then = version_in_effect(saved, month)
+        if then != saved[-1][1]:
             stood[action_id] = then
     return stood

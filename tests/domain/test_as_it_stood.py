@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.domain.as_it_stood import changed_after, version_at
+from planwatch.domain.as_it_stood import changed_after, version_at, version_in_effect
 
 SEP, OCT, NOV, DEC = (date(2022, m, 1) for m in (9, 10, 11, 12))
 
@@ -25,6 +25,13 @@ def test_of_two_versions_in_effect_the_one_saved_later_stands():
     # An older workbook imported after a newer one: its version is saved last.
     versions = [(OCT, "from October's tracker"), (SEP, "from September's, imported after")]
     assert version_at(versions, OCT) == "from September's, imported after"
+
+
+def test_a_record_made_after_the_month_had_no_version_in_effect_then():
+    versions = [(NOV, "scored High"), (DEC, "scored Low")]
+    assert version_in_effect(versions, OCT) is None
+    assert version_in_effect(versions, NOV) == "scored High"
+    assert version_in_effect(versions, DEC) == "scored Low"
 
 
 def test_a_record_with_no_versions_is_refused():

@@ -74,9 +74,9 @@ def thresholds_edit(request, plan):
     return render(request, "reports/thresholds.html", context, status=status)
 
 
-@require(Perm.EDIT_REPORTS)
-@plan_required
-def theme_status_edit(request, plan, code: str):
+def _theme_month(request, plan, code: str):
+    """The theme a page is about, the month asked for (else the newest with updates) and the
+    theme's part of that month's summary; 404 for an unknown theme or a bad month."""
     theme = Theme.objects.filter(plan=plan, code=code).first()
     if theme is None:
         raise Http404(f"There is no theme {code} in {plan.name}")
@@ -87,6 +87,13 @@ def theme_status_edit(request, plan, code: str):
     except ReportError as error:
         raise Http404(str(error)) from None
     part = next(p for p in theme_summary_build(plan=plan, month=month).themes if p.code == code)
+    return theme, month, part
+
+
+@require(Perm.EDIT_REPORTS)
+@plan_required
+def theme_status_edit(request, plan, code: str):
+    theme, month, part = _theme_month(request, plan, code)
     current = part.status_override
     initial = {"rag": current.rag, "reason": current.reason} if current else {}
     form = ThemeStatusForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -123,16 +130,7 @@ def theme_status_edit(request, plan, code: str):
 def cell_texts_edit(request, plan, code: str):
     """PMO's wording of one theme's 2022 achievements and milestones cells for a month,
     started from the computed lists until saved."""
-    theme = Theme.objects.filter(plan=plan, code=code).first()
-    if theme is None:
-        raise Http404(f"There is no theme {code} in {plan.name}")
-    months = selectors.months_with_updates(plan=plan)
-    asked = request.GET.get("month") or (f"{months[-1]:%Y-%m}" if months else "")
-    try:
-        month = report_month(asked)
-    except ReportError as error:
-        raise Http404(str(error)) from None
-    part = next(p for p in theme_summary_build(plan=plan, month=month).themes if p.code == code)
+    theme, month, part = _theme_month(request, plan, code)
     achievements, milestones = computed_cells(part)
     saved = part.cell_texts
     initial = {
